@@ -33,7 +33,13 @@ export default defineConfig([
       'playwright/.auth/',
       '**/.idea',
       '**/.eslintcache',
+      'harness/dist/',
+      '.tmp/',
     ],
   },
   ...baseConfig,
+  {
+    // Build, test and tooling code outside src/: the same rules, without type-aware linting.
+    files: ['harness/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}', 'tools/**/*.ts', 'bench/**/*.ts'],
+  },
 ]);

@@ -1,0 +1,148 @@
+/**
+ * Renders the real panel component outside Grafana, with @grafana/ui's theme, so that headless Chromium tests,
+ * screenshots and benchmarks can drive it: `window.renderPanel(frames, options?, size?)`.
+ */
+import React, { useEffect } from 'react';
+import { createRoot, Root } from 'react-dom/client';
+import { arc as d3Arc, pie as d3Pie } from 'd3-shape';
+import {
+  createTheme,
+  DataFrameJSON,
+  dataFrameFromJSON,
+  dateTime,
+  EventBusSrv,
+  FieldConfigSource,
+  getDefaultTimeRange,
+  LoadingState,
+  PanelProps,
+  TimeRange,
+} from '@grafana/data';
+import { GlobalStyles, ThemeContext } from '@grafana/ui';
+import { SipCodesPanel } from '../src/components/SipCodesPanel';
+import { DEFAULT_OPTIONS } from '../src/options';
+import { SipCodesOptions } from '../src/types';
+
+export interface HarnessSize {
+  width: number;
+  height: number;
+}
+
+export interface HarnessExtras {
+  theme?: 'dark' | 'light';
+  /** Time range of the panel, epoch ms. Defaults to the span of the frames' time fields, else the last 6 h. */
+  timeRange?: { from: number; to: number };
+  /** Targets of the panel's query, as Grafana puts them in `data.request.targets`. */
+  targets?: Array<Record<string, unknown>>;
+  /** Field config (e.g. `{ defaults: { links: [...] }, overrides: [] }`). */
+  fieldConfig?: FieldConfigSource;
+  /** Dashboard variables for `replaceVariables`, e.g. `{ env: 'prod' }`. */
+  variables?: Record<string, string>;
+}
+
+declare global {
+  interface Window {
+    renderPanel: (frames: DataFrameJSON[], options?: object, size?: HarnessSize, extras?: HarnessExtras) => Promise<void>;
+    renderBarePie: (values: number[], size?: HarnessSize) => Promise<void>;
+    harnessErrors: string[];
+    __grafana_public_path__?: string;
+  }
+}
+
+// @grafana/ui's Icon fetches SVGs from `<public path>build/img/icons/`; the harness build copies them there.
+window.__grafana_public_path__ = './grafana-public/';
+window.harnessErrors = [];
+window.addEventListener('error', (event) => window.harnessErrors.push(String(event.message)));
+
+const container = document.getElementById('root')!;
+let root: Root | undefined;
+
+function Rendered({ onDone, children }: { onDone: () => void; children: React.ReactNode }) {
+  useEffect(onDone);
+  return <>{children}</>;
+}
+
+function mount(node: React.ReactElement): Promise<void> {
+  root = root ?? createRoot(container);
+  return new Promise((resolve) => {
+    root!.render(<Rendered onDone={() => requestAnimationFrame(() => resolve())}>{node}</Rendered>);
+  });
+}
+
+function timeRangeOf(extras: HarnessExtras): TimeRange {
+  if (!extras.timeRange) {
+    return getDefaultTimeRange();
+  }
+  const from = dateTime(extras.timeRange.from);
+  const to = dateTime(extras.timeRange.to);
+  return { from, to, raw: { from, to } };
+}
+
+function interpolate(text: string, variables: Record<string, string>, scopedVars: Record<string, { value: unknown }> = {}) {
+  return text.replace(/\$\{([\w.]+)(?::(\w+))?\}|\$(\w+)/g, (whole, braced: string, format: string, bare: string) => {
+    const name = braced ?? bare;
+    const scoped = scopedVars[name];
+    const value = scoped !== undefined ? String(scoped.value) : variables[name];
+    if (value === undefined) {
+      return whole;
+    }
+    return format === 'percentencode' ? encodeURIComponent(value) : value;
+  });
+}
+
+const eventBus = new EventBusSrv();
+
+window.renderPanel = (frames, options = {}, size = { width: 900, height: 520 }, extras = {}) => {
+  const theme = createTheme({ colors: { mode: extras.theme ?? 'dark' } });
+  const series = (frames ?? []).map((frame) => dataFrameFromJSON(frame));
+  const timeRange = timeRangeOf(extras);
+  const fieldConfig: FieldConfigSource = extras.fieldConfig ?? { defaults: {}, overrides: [] };
+  const variables = extras.variables ?? {};
+  const props: PanelProps<SipCodesOptions> = {
+    id: 1,
+    data: {
+      state: LoadingState.Done,
+      series,
+      timeRange,
+      request: extras.targets ? ({ targets: extras.targets, range: timeRange } as unknown as PanelProps['data']['request']) : undefined,
+    },
+    timeRange,
+    timeZone: 'utc',
+    options: { ...DEFAULT_OPTIONS, ...(options as Partial<SipCodesOptions>) },
+    fieldConfig,
+    transparent: false,
+    width: size.width,
+    height: size.height,
+    title: 'SIP Response Codes',
+    eventBus,
+    renderCounter: 0,
+    replaceVariables: (text, scopedVars) => interpolate(text, variables, scopedVars as Record<string, { value: unknown }>),
+    onOptionsChange: () => {},
+    onFieldConfigChange: () => {},
+    onChangeTimeRange: () => {},
+  };
+  document.body.style.background = theme.colors.background.primary;
+  return mount(
+    <ThemeContext.Provider value={theme}>
+      <GlobalStyles />
+      <div id="panel-frame" data-theme={theme.colors.mode} style={{ width: size.width + 16, background: theme.colors.background.primary }}>
+        <SipCodesPanel {...props} />
+      </div>
+    </ThemeContext.Provider>
+  );
+};
+
+/** The benchmark's baseline: a bare SVG pie of the same arcs, drawn with the same arc library, no panel around it. */
+window.renderBarePie = (values, size = { width: 900, height: 520 }) => {
+  const radius = Math.min(size.width, size.height) / 2 - 8;
+  const arcs = d3Pie<number>().sort(null)(values);
+  const drawArc = d3Arc<(typeof arcs)[number]>().innerRadius(radius * 0.6).outerRadius(radius);
+  return mount(
+    <svg width={size.width} height={size.height}>
+      <g transform={`translate(${size.width / 2},${size.height / 2})`}>
+        {arcs.map((a, i) => (
+          <path key={i} d={drawArc(a) ?? undefined} fill={`hsl(${(i * 47) % 360},60%,50%)`} />
+        ))}
+      </g>
+    </svg>
+  );
+};

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+/**
+ * Runs every check and test suite in order and ends with one line: "N passed, N failed".
+ * Jest suites count their tests; lint, type-check and builds count as one check each.
+ * Usage: node scripts/run-tests.mjs [--only step,step]
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const tmp = path.join(root, '.tmp');
+fs.mkdirSync(tmp, { recursive: true });
+
+const jestResults = (name) => path.join(tmp, `jest-${name}.json`);
+
+const steps = [
+  { name: 'lint', run: ['npx', 'eslint', '.'] },
+  { name: 'typecheck', run: ['npx', 'tsc', '--noEmit'] },
+  { name: 'unit', jest: true, run: ['npx', 'jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${jestResults('unit')}`] },
+  { name: 'build', run: ['npm', 'run', 'build'] },
+  { name: 'build:harness', run: ['npm', 'run', 'build:harness'] },
+  {
+    name: 'browser',
+    jest: true,
+    needs: ['build:harness'],
+    run: ['npx', 'jest', '-c', 'jest.browser.config.js', '--ci', '--json', `--outputFile=${jestResults('browser')}`],
+  },
+];
+
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1].split(',')) : null;
+
+let passed = 0;
+let failed = 0;
+const failedSteps = new Set();
+const lines = [];
+
+for (const step of steps) {
+  if (only && !only.has(step.name)) {
+    continue;
+  }
+  const blockedBy = (step.needs ?? []).filter((need) => failedSteps.has(need));
+  if (blockedBy.length > 0) {
+    failed += 1;
+    failedSteps.add(step.name);
+    lines.push(`${step.name}: not run, ${blockedBy.join(', ')} failed`);
+    continue;
+  }
+  console.log(`\n=== ${step.name}: ${step.run.join(' ')}`);
+  if (step.jest) {
+    fs.rmSync(jestResults(step.name), { force: true });
+  }
+  const result = spawnSync(step.run[0], step.run.slice(1), { cwd: root, stdio: 'inherit', env: process.env });
+  const ok = result.status === 0;
+  if (step.jest && fs.existsSync(jestResults(step.name))) {
+    const report = JSON.parse(fs.readFileSync(jestResults(step.name), 'utf8'));
+    // A suite that fails to load has no test results but is a failure all the same.
+    const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
+    passed += report.numPassedTests;
+    failed += report.numFailedTests + brokenSuites;
+    lines.push(`${step.name}: ${report.numPassedTests} passed, ${report.numFailedTests + brokenSuites} failed`);
+    if (!ok) {
+      failedSteps.add(step.name);
+      if (report.numFailedTests + brokenSuites === 0) {
+        failed += 1;
+        lines.push(`${step.name}: jest exited with ${result.status}`);
+      }
+    }
+  } else if (ok) {
+    passed += 1;
+    lines.push(`${step.name}: ok`);
+  } else {
+    failed += 1;
+    failedSteps.add(step.name);
+    lines.push(`${step.name}: FAILED (exit ${result.status})`);
+  }
+}
+
+console.log('\n=== summary');
+for (const line of lines) {
+  console.log(line);
+}
+const summary = `${passed} passed, ${failed} failed`;
+fs.writeFileSync(path.join(tmp, 'summary.txt'), summary + '\n');
+console.log(summary);
+process.exit(failed > 0 ? 1 : 0);
