@@ -9,4 +9,5 @@ module.exports = {
   },
   testTimeout: 60000,
   maxWorkers: 1,
+  modulePathIgnorePatterns: ['<rootDir>/.tmp/', '<rootDir>/compat/'],
 };

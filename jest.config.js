@@ -21,4 +21,6 @@ module.exports = {
   ],
   testMatch: [...base.testMatch, '<rootDir>/tools/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
+  // .tmp/react19 holds a copy of the project for the React 19 run (scripts/compat-react19.mjs).
+  modulePathIgnorePatterns: ['<rootDir>/.tmp/', '<rootDir>/compat/'],
 };

@@ -12,7 +12,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const tmp = path.join(root, '.tmp');
 fs.mkdirSync(tmp, { recursive: true });
 
-const jestResults = (name) => path.join(tmp, `jest-${name}.json`);
+const jestResults = (name) => path.join(tmp, `jest-${name.replaceAll(':', '-')}.json`);
+const react19 = path.join(tmp, 'react19');
 
 const steps = [
   { name: 'lint', run: ['npx', 'eslint', '.'] },
@@ -25,6 +26,25 @@ const steps = [
     jest: true,
     needs: ['build:harness'],
     run: ['npx', 'jest', '-c', 'jest.browser.config.js', '--ci', '--json', `--outputFile=${jestResults('browser')}`],
+  },
+  // Grafana 13.2+ runs plugins on React 19: the same suites again on @grafana/* 13.2 + React 19.
+  { name: 'react19:deps-in-sync', run: ['node', 'scripts/compat-react19.mjs', 'check'] },
+  { name: 'react19:install', run: ['node', 'scripts/compat-react19.mjs', 'prepare'] },
+  { name: 'react19:typecheck', needs: ['react19:install'], cwd: react19, run: ['npx', 'tsc', '--noEmit'] },
+  {
+    name: 'react19:unit',
+    jest: true,
+    needs: ['react19:install'],
+    cwd: react19,
+    run: ['npx', 'jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${jestResults('react19:unit')}`],
+  },
+  { name: 'react19:build:harness', needs: ['react19:install'], cwd: react19, run: ['npm', 'run', 'build:harness'] },
+  {
+    name: 'react19:browser',
+    jest: true,
+    needs: ['react19:build:harness'],
+    cwd: react19,
+    run: ['npx', 'jest', '-c', 'jest.browser.config.js', '--ci', '--json', `--outputFile=${jestResults('react19:browser')}`],
   },
 ];
 
@@ -47,11 +67,11 @@ for (const step of steps) {
     lines.push(`${step.name}: not run, ${blockedBy.join(', ')} failed`);
     continue;
   }
-  console.log(`\n=== ${step.name}: ${step.run.join(' ')}`);
+  console.log(`\n=== ${step.name}: ${step.run.join(' ')}${step.cwd ? ` (in ${path.relative(root, step.cwd)})` : ''}`);
   if (step.jest) {
     fs.rmSync(jestResults(step.name), { force: true });
   }
-  const result = spawnSync(step.run[0], step.run.slice(1), { cwd: root, stdio: 'inherit', env: process.env });
+  const result = spawnSync(step.run[0], step.run.slice(1), { cwd: step.cwd ?? root, stdio: 'inherit', env: process.env });
   const ok = result.status === 0;
   if (step.jest && fs.existsSync(jestResults(step.name))) {
     const report = JSON.parse(fs.readFileSync(jestResults(step.name), 'utf8'));
