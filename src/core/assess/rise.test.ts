@@ -1,0 +1,245 @@
+import { RecentWindow } from './rise';
+import {
+  isUsableRiseRule,
+  medianGap,
+  planRecentWindow,
+  riseFactor,
+  riseFires,
+  riseStats,
+  sumRange,
+  twoProportionZ,
+} from './rise';
+import { HOUR, repeat, START, timelineOf } from './testing';
+
+function windowOf(plan: ReturnType<typeof planRecentWindow>): RecentWindow {
+  if (!plan.ok) {
+    throw new Error(`expected a window, got ${plan.problem}`);
+  }
+  return plan.window;
+}
+
+describe('twoProportionZ', () => {
+  it('matches the pooled two-proportion statistic (60/100 vs 40/100 gives 2√2)', () => {
+    expect(twoProportionZ(60, 100, 40, 100)).toBeCloseTo(2 * Math.SQRT2, 10);
+  });
+
+  it('is one-sided: a fall gives a negative z', () => {
+    expect(twoProportionZ(40, 100, 60, 100)).toBeCloseTo(-2 * Math.SQRT2, 10);
+  });
+
+  it('keeps 2 → 4 calls in 1,000 far from significant and makes 5 → 60 highly significant', () => {
+    expect(twoProportionZ(4, 1000, 2, 1000)).toBeCloseTo(0.8177, 3);
+    expect(twoProportionZ(60, 1000, 5, 1000)).toBeCloseTo(6.9355, 3);
+  });
+
+  it('is still computed when the code was absent earlier', () => {
+    expect(twoProportionZ(30, 2000, 0, 6000)).toBeCloseTo(9.5047, 3);
+  });
+
+  it('is 0 when a side has no calls or the pooled share is 0 or 1', () => {
+    expect(twoProportionZ(5, 0, 1, 100)).toBe(0);
+    expect(twoProportionZ(5, 100, 0, 0)).toBe(0);
+    expect(twoProportionZ(0, 100, 0, 100)).toBe(0);
+    expect(twoProportionZ(100, 100, 50, 50)).toBe(0);
+    expect(twoProportionZ(NaN, 100, 1, 100)).toBe(0);
+  });
+});
+
+describe('riseFactor', () => {
+  it('is exact for exact ratios', () => {
+    expect(riseFactor(20, 1000, 10, 1000)).toBe(2);
+    expect(riseFactor(42, 2000, 41, 6000)).toBeCloseTo(3.0732, 4);
+  });
+
+  it('is Infinity when the code is new and 0 when it is absent now or a side is empty', () => {
+    expect(riseFactor(3, 100, 0, 100)).toBe(Infinity);
+    expect(riseFactor(0, 100, 3, 100)).toBe(0);
+    expect(riseFactor(3, 100, 3, 0)).toBe(0);
+    expect(riseFactor(3, 0, 3, 100)).toBe(0);
+  });
+});
+
+describe('medianGap', () => {
+  it('returns the common gap of a regular timeline', () => {
+    expect(medianGap([0, 60, 120, 180])).toBe(60);
+  });
+
+  it('ignores a missing bucket or a short last bucket', () => {
+    expect(medianGap([0, 60, 180, 240, 300])).toBe(60);
+    expect(medianGap([0, 60, 120, 180, 190])).toBe(60);
+  });
+
+  it('averages the two middle gaps of an even count and is 0 for one time', () => {
+    expect(medianGap([0, 10, 30, 60, 100])).toBe(25);
+    expect(medianGap([5])).toBe(0);
+  });
+});
+
+describe('planRecentWindow', () => {
+  const eight = timelineOf(repeat(100, 8), {});
+
+  it('takes the last quarter of the range by default', () => {
+    const window = windowOf(planRecentWindow(eight));
+    expect(window.firstRecentIndex).toBe(6);
+    expect(window.windowStart).toBe(START + 6 * HOUR);
+    expect(window.bucketMs).toBe(HOUR);
+    expect(window.recentTotal).toBe(200);
+    expect(window.earlierTotal).toBe(600);
+    expect(window.label).toBe('the last quarter');
+  });
+
+  it('uses recentFraction, counting a bucket as recent when at least half of it is inside', () => {
+    const ten = timelineOf(repeat(1, 10), {});
+    expect(windowOf(planRecentWindow(ten, { recentFraction: 0.5 })).firstRecentIndex).toBe(5);
+    // 30 % of 10 buckets starts at 7.0: bucket 7 is entirely inside.
+    expect(windowOf(planRecentWindow(ten, { recentFraction: 0.3 })).firstRecentIndex).toBe(7);
+    // 35 % starts at 6.5: exactly half of bucket 6 is inside, so it counts.
+    expect(windowOf(planRecentWindow(ten, { recentFraction: 0.35 })).firstRecentIndex).toBe(6);
+    // 34 % starts at 6.6: less than half of bucket 6 is inside.
+    expect(windowOf(planRecentWindow(ten, { recentFraction: 0.34 })).firstRecentIndex).toBe(7);
+    expect(windowOf(planRecentWindow(ten, { recentFraction: 0.3 })).label).toBe('the last 30 % of the range');
+  });
+
+  it('falls back to a quarter for fractions outside (0, 1)', () => {
+    for (const recentFraction of [0, 1, 2, -0.5, NaN, Infinity]) {
+      expect(windowOf(planRecentWindow(eight, { recentFraction })).firstRecentIndex).toBe(6);
+    }
+  });
+
+  it('uses a fixed duration ending at the last bucket end when recentMs is set (and it wins)', () => {
+    const day = timelineOf(repeat(10, 24), {});
+    const sixHours = windowOf(planRecentWindow(day, { recentMs: 6 * HOUR, recentFraction: 0.5 }));
+    expect(sixHours.firstRecentIndex).toBe(18);
+    expect(sixHours.windowStart).toBe(START + 18 * HOUR);
+    expect(sixHours.label).toBe('the last 6 h');
+    expect(sixHours.recentTotal).toBe(60);
+    expect(sixHours.earlierTotal).toBe(180);
+    expect(windowOf(planRecentWindow(day, { recentMs: 90 * 60_000 })).firstRecentIndex).toBe(22);
+    expect(windowOf(planRecentWindow(day, { recentMs: 80 * 60_000 })).firstRecentIndex).toBe(23);
+  });
+
+  it('keeps at least the last bucket when the duration is shorter than a bucket', () => {
+    const day = timelineOf(repeat(10, 24), {});
+    const tiny = windowOf(planRecentWindow(day, { recentMs: 60_000 }));
+    expect(tiny.firstRecentIndex).toBe(23);
+    expect(tiny.label).toBe('the last 1 min');
+  });
+
+  it('ignores a non-positive or non-finite recentMs', () => {
+    for (const recentMs of [0, -HOUR, NaN, Infinity]) {
+      expect(windowOf(planRecentWindow(eight, { recentMs })).firstRecentIndex).toBe(6);
+    }
+  });
+
+  it('infers the bucket duration from the median spacing', () => {
+    // Five-minute buckets with one missing bucket; the last quarter of 40 minutes is the last 10 minutes.
+    const fiveMin = 5 * 60_000;
+    const times = [0, 1, 2, 3, 5, 6, 7].map((i) => START + i * fiveMin);
+    const timeline = { times, totals: repeat(1, 7), byCode: {} };
+    const window = windowOf(planRecentWindow(timeline));
+    expect(window.bucketMs).toBe(fiveMin);
+    expect(window.windowStart).toBe(START + 6 * fiveMin);
+    expect(window.firstRecentIndex).toBe(5);
+  });
+
+  it('reports why the rise cannot be checked', () => {
+    expect(planRecentWindow(undefined)).toEqual({ ok: false, problem: 'no-timeline' });
+    expect(planRecentWindow({ times: [], totals: [], byCode: {} })).toEqual({ ok: false, problem: 'no-timeline' });
+    expect(planRecentWindow(timelineOf([5], {}))).toEqual({ ok: false, problem: 'single-bucket' });
+    expect(planRecentWindow({ times: [2, 1], totals: [1, 1], byCode: {} })).toEqual({
+      ok: false,
+      problem: 'unordered-times',
+    });
+    expect(planRecentWindow({ times: [1, NaN], totals: [1, 1], byCode: {} })).toEqual({
+      ok: false,
+      problem: 'unordered-times',
+    });
+    expect(planRecentWindow(eight, { recentMs: 8 * HOUR })).toEqual({ ok: false, problem: 'no-earlier-part' });
+  });
+
+  it('sums the final codes when totals are missing or too short, skipping invalid values', () => {
+    const timeline = {
+      times: [0, 1, 2, 3].map((i) => START + i * HOUR),
+      totals: [1],
+      byCode: { 200: [10, 10, 10, 10], 503: [0, 1, NaN, 5], 180: [100, 100, 100, 100], 999: [7, 7, 7, 7] },
+    };
+    const window = windowOf(planRecentWindow(timeline));
+    expect(window.recentTotal).toBe(15);
+    expect(window.earlierTotal).toBe(31);
+  });
+});
+
+describe('riseStats', () => {
+  const timeline = timelineOf(repeat(1000, 4), { 503: [3, 2, 30, 30] });
+  const window = windowOf(planRecentWindow(timeline, { recentFraction: 0.5 }));
+
+  it('splits the code counts at the window', () => {
+    expect(riseStats(timeline.byCode[503], window)).toEqual({
+      recentCount: 60,
+      recentTotal: 2000,
+      earlierCount: 5,
+      earlierTotal: 2000,
+      factor: 12,
+      z: expect.closeTo(twoProportionZ(60, 2000, 5, 2000), 12),
+      windowStart: START + 2 * HOUR,
+    });
+  });
+
+  it('reads a missing or malformed series as no calls', () => {
+    for (const series of [undefined, null, 'abc', {}]) {
+      const stats = riseStats(series, window);
+      expect(stats).toMatchObject({ recentCount: 0, earlierCount: 0, factor: 0, z: 0 });
+    }
+  });
+
+  it('skips NaN, negative and infinite bucket values and tolerates a short series', () => {
+    const stats = riseStats([NaN, -4, Infinity], window);
+    expect(stats).toMatchObject({ recentCount: 0, earlierCount: 0 });
+    expect(riseStats([1, 2, 3], window)).toMatchObject({ recentCount: 3, earlierCount: 3 });
+  });
+
+  it('raises totals that are below the code count to that count', () => {
+    const broken = timelineOf([1, 1, 1, 1], { 503: [1, 1, 10, 10] });
+    const stats = riseStats(broken.byCode[503], windowOf(planRecentWindow(broken, { recentFraction: 0.5 })));
+    expect(stats.recentTotal).toBe(20);
+    expect(stats.earlierTotal).toBe(2);
+    expect(Number.isFinite(stats.z)).toBe(true);
+  });
+});
+
+describe('riseFires', () => {
+  const stats = { recentCount: 20, recentTotal: 1000, earlierCount: 10, earlierTotal: 1000, factor: 2, z: 2.5, windowStart: 0 };
+
+  it('fires only when factor, count and z all reach their thresholds', () => {
+    expect(riseFires(stats, { factor: 2, minCount: 20, minZ: 2.5 })).toBe(true);
+    expect(riseFires(stats, { factor: 2.01, minCount: 20, minZ: 2.5 })).toBe(false);
+    expect(riseFires(stats, { factor: 2, minCount: 21, minZ: 2.5 })).toBe(false);
+    expect(riseFires(stats, { factor: 2, minCount: 20, minZ: 2.51 })).toBe(false);
+  });
+
+  it('never fires with an empty side or without recent calls', () => {
+    const lax = { factor: 0, minCount: 0, minZ: -10 };
+    expect(riseFires({ ...stats, earlierTotal: 0 }, lax)).toBe(false);
+    expect(riseFires({ ...stats, recentTotal: 0 }, lax)).toBe(false);
+    expect(riseFires({ ...stats, recentCount: 0 }, lax)).toBe(false);
+  });
+});
+
+describe('isUsableRiseRule', () => {
+  it('needs three finite numbers', () => {
+    expect(isUsableRiseRule({ factor: 2, minCount: 10, minZ: 3 })).toBe(true);
+    expect(isUsableRiseRule(null)).toBe(false);
+    expect(isUsableRiseRule(undefined)).toBe(false);
+    expect(isUsableRiseRule(false)).toBe(false);
+    expect(isUsableRiseRule({ factor: NaN, minCount: 10, minZ: 3 })).toBe(false);
+    expect(isUsableRiseRule({ factor: 2, minCount: 10 } as never)).toBe(false);
+  });
+});
+
+describe('sumRange', () => {
+  it('adds only positive finite numbers inside the range', () => {
+    expect(sumRange([1, 2, 3, 4], 1, 3)).toBe(5);
+    expect(sumRange([1, 'x', null, -1, NaN, Infinity, 2], 0, 100)).toBe(3);
+    expect(sumRange(new Float64Array([1.5, 2.5]), 0, 2)).toBe(4);
+  });
+});

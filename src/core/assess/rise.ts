@@ -1,0 +1,243 @@
+/**
+ * The rise rule: has a code's share of calls grown in the recent part of the range, by more than chance explains?
+ */
+import { AssessOptions, RiseRule, RiseStats, Timeline } from '../types';
+import { describeFraction, formatDuration } from './format';
+
+/** The recent window is the last quarter of the range unless options say otherwise. */
+export const DEFAULT_RECENT_FRACTION = 0.25;
+
+/** How a timeline splits into "earlier" and "recent", with all calls on each side. */
+export interface RecentWindow {
+  /** Index of the first recent bucket; buckets before it are earlier. */
+  firstRecentIndex: number;
+  /** Number of buckets considered (the length of `times`). */
+  bucketCount: number;
+  /** Start of the first recent bucket, epoch ms. */
+  windowStart: number;
+  /** Inferred bucket duration (median spacing of bucket starts), ms. */
+  bucketMs: number;
+  recentTotal: number;
+  earlierTotal: number;
+  /** Words for reasons: "the last quarter", "the last 15 min". */
+  label: string;
+}
+
+/** Either a usable window or why the rise rule cannot be checked. */
+export type WindowPlan = { ok: true; window: RecentWindow } | { ok: false; problem: WindowProblem };
+
+export type WindowProblem = 'no-timeline' | 'unordered-times' | 'single-bucket' | 'no-earlier-part';
+
+/**
+ * Places the recent window at the end of the timeline: `options.recentMs` (a duration ending at the last bucket's
+ * end) wins, else `options.recentFraction` of the range (default a quarter). A bucket counts as recent when at least
+ * half of it lies inside the window; the window always holds at least the last bucket.
+ */
+export function planRecentWindow(timeline: Timeline | undefined, options?: AssessOptions): WindowPlan {
+  const times = timeline?.times;
+  if (!Array.isArray(times) || times.length === 0) {
+    return { ok: false, problem: 'no-timeline' };
+  }
+  if (!isStrictlyAscending(times)) {
+    return { ok: false, problem: 'unordered-times' };
+  }
+  const bucketCount = times.length;
+  if (bucketCount === 1) {
+    return { ok: false, problem: 'single-bucket' };
+  }
+
+  const bucketMs = medianGap(times);
+  const rangeStart = times[0];
+  const rangeEnd = times[bucketCount - 1] + bucketMs;
+  const recentMs = options?.recentMs;
+  const fraction = options?.recentFraction;
+  let target: number;
+  let label: string;
+  if (isPositiveFinite(recentMs)) {
+    target = rangeEnd - recentMs;
+    label = `the last ${formatDuration(recentMs)}`;
+  } else {
+    const usedFraction = isPositiveFinite(fraction) && fraction < 1 ? fraction : DEFAULT_RECENT_FRACTION;
+    target = rangeEnd - usedFraction * (rangeEnd - rangeStart);
+    label = describeFraction(usedFraction);
+  }
+
+  const halfBucket = bucketMs / 2;
+  let first = bucketCount - 1;
+  while (first > 0 && times[first - 1] + halfBucket >= target) {
+    first--;
+  }
+  if (first === 0) {
+    return { ok: false, problem: 'no-earlier-part' };
+  }
+
+  const totals = bucketTotals(timeline!, bucketCount);
+  return {
+    ok: true,
+    window: {
+      firstRecentIndex: first,
+      bucketCount,
+      windowStart: times[first],
+      bucketMs,
+      recentTotal: sumRange(totals, first, bucketCount),
+      earlierTotal: sumRange(totals, 0, first),
+      label,
+    },
+  };
+}
+
+/** Splits one code's bucket counts at the window and compares its share on both sides. One pass, no allocation. */
+export function riseStats(series: unknown, window: RecentWindow): RiseStats {
+  const counts = Array.isArray(series) ? (series as unknown[]) : [];
+  const earlierCount = sumRange(counts, 0, window.firstRecentIndex);
+  const recentCount = sumRange(counts, window.firstRecentIndex, window.bucketCount);
+  // A code cannot exceed all calls; inconsistent totals are raised to the code's own count.
+  const recentTotal = Math.max(window.recentTotal, recentCount);
+  const earlierTotal = Math.max(window.earlierTotal, earlierCount);
+  return {
+    recentCount,
+    recentTotal,
+    earlierCount,
+    earlierTotal,
+    factor: riseFactor(recentCount, recentTotal, earlierCount, earlierTotal),
+    z: twoProportionZ(recentCount, recentTotal, earlierCount, earlierTotal),
+    windowStart: window.windowStart,
+  };
+}
+
+/**
+ * recent share ÷ earlier share, as one division of products so that exact ratios (2 → 4 of equal totals) stay exact.
+ * Infinity when the code did not occur earlier but does now; 0 when it occurs in neither part.
+ */
+export function riseFactor(recentCount: number, recentTotal: number, earlierCount: number, earlierTotal: number): number {
+  if (recentTotal <= 0 || earlierTotal <= 0 || recentCount <= 0) {
+    return 0;
+  }
+  if (earlierCount <= 0) {
+    return Infinity;
+  }
+  return (recentCount * earlierTotal) / (earlierCount * recentTotal);
+}
+
+/**
+ * One-sided two-proportion z-test with a pooled proportion.
+ *
+ * Null hypothesis: the code's true share is the same in both parts of the range; the alternative is that it is
+ * higher in the recent part. Under the null both parts estimate one share, pooled over all calls:
+ *   p = (recentCount + earlierCount) / (recentTotal + earlierTotal)
+ * and the difference of the two observed shares has standard error
+ *   se = sqrt(p · (1 − p) · (1 / recentTotal + 1 / earlierTotal)).
+ * z = (recentShare − earlierShare) / se. Only large positive z counts as a rise: z ≥ 3 means a chance of about
+ * 0.13 % that a rise this large is noise. This is what keeps 2 → 4 calls quiet while 5 → 60 calls is raised: the
+ * factor is the same order, but only the second is far outside chance.
+ *
+ * Returns 0 when either part has no calls or when the pooled share is 0 or 1 (no difference is possible then).
+ */
+export function twoProportionZ(recentCount: number, recentTotal: number, earlierCount: number, earlierTotal: number): number {
+  if (!(recentTotal > 0) || !(earlierTotal > 0)) {
+    return 0;
+  }
+  const pooled = (recentCount + earlierCount) / (recentTotal + earlierTotal);
+  const variance = pooled * (1 - pooled) * (1 / recentTotal + 1 / earlierTotal);
+  if (!(variance > 0) || !Number.isFinite(variance)) {
+    return 0;
+  }
+  return (recentCount / recentTotal - earlierCount / earlierTotal) / Math.sqrt(variance);
+}
+
+/** A rise rule is usable when all three of its numbers are finite. */
+export function isUsableRiseRule(rule: RiseRule | null | undefined | false): rule is RiseRule {
+  return (
+    !!rule &&
+    typeof rule === 'object' &&
+    Number.isFinite(rule.factor) &&
+    Number.isFinite(rule.minCount) &&
+    Number.isFinite(rule.minZ)
+  );
+}
+
+/** The rule fires only when the rise is large (factor), frequent (minCount) and significant (minZ) together. */
+export function riseFires(stats: RiseStats, rule: RiseRule): boolean {
+  return (
+    stats.earlierTotal > 0 &&
+    stats.recentTotal > 0 &&
+    stats.recentCount >= 1 &&
+    stats.recentCount >= rule.minCount &&
+    stats.factor >= rule.factor &&
+    stats.z >= rule.minZ
+  );
+}
+
+/** Sum of the valid (positive, finite) values in [from, to). NaN, negatives, non-numbers and holes count as 0. */
+export function sumRange(values: ArrayLike<unknown>, from: number, to: number): number {
+  const end = Math.min(to, values.length);
+  let sum = 0;
+  for (let i = from; i < end; i++) {
+    const value = values[i];
+    if ((value as number) > 0 && (value as number) < Infinity) {
+      sum += value as number;
+    }
+  }
+  return sum;
+}
+
+/** Bucket spacing: the median gap between bucket starts, robust to a short first/last bucket or a missing one. */
+export function medianGap(times: number[]): number {
+  const gapCount = times.length - 1;
+  if (gapCount < 1) {
+    return 0;
+  }
+  const firstGap = times[1] - times[0];
+  let allEqual = true;
+  for (let i = 2; i < times.length && allEqual; i++) {
+    allEqual = times[i] - times[i - 1] === firstGap;
+  }
+  if (allEqual) {
+    return firstGap;
+  }
+  const gaps = new Float64Array(gapCount);
+  for (let i = 0; i < gapCount; i++) {
+    gaps[i] = times[i + 1] - times[i];
+  }
+  gaps.sort();
+  const middle = gapCount >> 1;
+  return gapCount % 2 === 1 ? gaps[middle] : (gaps[middle - 1] + gaps[middle]) / 2;
+}
+
+/** All calls per bucket: `timeline.totals` when it covers every bucket, else the sum of the final codes' series. */
+function bucketTotals(timeline: Timeline, bucketCount: number): ArrayLike<unknown> {
+  if (Array.isArray(timeline.totals) && timeline.totals.length >= bucketCount) {
+    return timeline.totals;
+  }
+  const totals = new Float64Array(bucketCount);
+  const byCode = timeline.byCode && typeof timeline.byCode === 'object' ? timeline.byCode : {};
+  for (const key of Object.keys(byCode)) {
+    const code = Number(key);
+    const series = (byCode as Record<string, unknown>)[key];
+    if (!Number.isInteger(code) || code < 200 || code > 699 || !Array.isArray(series)) {
+      continue;
+    }
+    const end = Math.min(bucketCount, series.length);
+    for (let i = 0; i < end; i++) {
+      const value = series[i];
+      if (value > 0 && value < Infinity) {
+        totals[i] += value;
+      }
+    }
+  }
+  return totals;
+}
+
+function isStrictlyAscending(times: unknown[]): times is number[] {
+  for (let i = 0; i < times.length; i++) {
+    const time = times[i];
+    if (typeof time !== 'number' || !Number.isFinite(time) || (i > 0 && time <= (times[i - 1] as number))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isPositiveFinite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
