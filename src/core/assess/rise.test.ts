@@ -1,6 +1,6 @@
-import { RecentWindow } from './rise';
 import {
   isUsableRiseRule,
+  RecentWindow,
   medianGap,
   planRecentWindow,
   riseFactor,
@@ -208,7 +208,15 @@ describe('riseStats', () => {
 });
 
 describe('riseFires', () => {
-  const stats = { recentCount: 20, recentTotal: 1000, earlierCount: 10, earlierTotal: 1000, factor: 2, z: 2.5, windowStart: 0 };
+  const stats = {
+    recentCount: 20,
+    recentTotal: 1000,
+    earlierCount: 10,
+    earlierTotal: 1000,
+    factor: 2,
+    z: 2.5,
+    windowStart: 0,
+  };
 
   it('fires only when factor, count and z all reach their thresholds', () => {
     expect(riseFires(stats, { factor: 2, minCount: 20, minZ: 2.5 })).toBe(true);

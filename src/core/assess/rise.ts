@@ -109,7 +109,12 @@ export function riseStats(series: unknown, window: RecentWindow): RiseStats {
  * recent share ÷ earlier share, as one division of products so that exact ratios (2 → 4 of equal totals) stay exact.
  * Infinity when the code did not occur earlier but does now; 0 when it occurs in neither part.
  */
-export function riseFactor(recentCount: number, recentTotal: number, earlierCount: number, earlierTotal: number): number {
+export function riseFactor(
+  recentCount: number,
+  recentTotal: number,
+  earlierCount: number,
+  earlierTotal: number
+): number {
   if (recentTotal <= 0 || earlierTotal <= 0 || recentCount <= 0) {
     return 0;
   }
@@ -133,7 +138,12 @@ export function riseFactor(recentCount: number, recentTotal: number, earlierCoun
  *
  * Returns 0 when either part has no calls or when the pooled share is 0 or 1 (no difference is possible then).
  */
-export function twoProportionZ(recentCount: number, recentTotal: number, earlierCount: number, earlierTotal: number): number {
+export function twoProportionZ(
+  recentCount: number,
+  recentTotal: number,
+  earlierCount: number,
+  earlierTotal: number
+): number {
   if (!(recentTotal > 0) || !(earlierTotal > 0)) {
     return 0;
   }
