@@ -1,0 +1,14 @@
+/**
+ * The catalog: what every SIP status code means on our gateway and what policy follows from it
+ * (runbook codes, IANA registry, class defaults), plus a team's validated overrides.
+ */
+export { codeClass, isFinalCode, parseSipCode } from './codes';
+export { REGISTRY, registryEntry } from './registry';
+export type { RegistryEntry } from './registry';
+export { CLASS_PROFILES, classProfile } from './classes';
+export type { ClassProfile } from './classes';
+export { DEFAULT_RISE, FOLLOW_UP, FOLLOW_UP_PROVISIONAL, followUpFor, hasActiveRule } from './rules';
+export { DEFAULT_POLICY, classDefaultPolicy, policyFor } from './policy';
+export { buildPolicy, exportOverrides } from './overrides';
+export type { BuiltPolicy } from './overrides';
+export { RUNBOOK_POLICIES } from './runbook';
