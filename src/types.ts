@@ -25,4 +25,12 @@ export interface SipCodesOptions {
   traceUrlTemplate: string;
   /** The team's policy and guidance overrides, keyed by code. */
   policyOverrides: PolicyOverrides;
+  /**
+   * Policy JSON saved by an older version that could not be read during migration. Kept verbatim (never dropped)
+   * so the policy editor can show it for repair; the panel says so in a message.
+   */
+  unparsedPolicyJson?: string;
 }
+
+/** The option paths, for editors and validation. */
+export type SipCodesOptionKey = keyof SipCodesOptions;

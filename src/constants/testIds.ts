@@ -1,0 +1,39 @@
+/**
+ * Every `data-testid` the panel renders. Components and tests (unit and browser) read them from here only,
+ * so a selector can never drift between the two.
+ */
+export const TEST_IDS = {
+  /** The panel's root element. */
+  panel: 'sip-panel',
+  /** One slice (donut/pie arc, or bar in the bar view) per code. */
+  slice: (code: number | string) => `sip-slice-${code}`,
+  /** The SVG drawing of the distribution. */
+  chart: 'sip-chart',
+  /** One legend row per code. */
+  legendRow: (code: number | string) => `sip-legend-row-${code}`,
+  legend: 'sip-legend',
+  /** The strip of codes that need follow-up now. */
+  findings: 'sip-findings',
+  /** One finding inside the strip. */
+  finding: (code: number | string) => `sip-finding-${code}`,
+  /** The guidance card for the selected code. */
+  guidance: 'sip-guidance',
+  guidanceClose: 'sip-guidance-close',
+  /** Rendered (sanitised) guidance notes. */
+  guidanceNotes: 'sip-guidance-notes',
+  /** Links inside the guidance card. */
+  logsLink: 'sip-link-logs',
+  tracesLink: 'sip-link-traces',
+  dataLink: (index: number) => `sip-link-data-${index}`,
+  /** One message (no data, no code field, invalid values, policy issues, errors…). */
+  message: 'sip-message',
+  /** The policy editor (panel options). */
+  policyEditor: 'sip-policy-editor',
+  policyRow: (code: number | string) => `sip-policy-row-${code}`,
+  policyAddInput: 'sip-policy-add-input',
+  policyAddButton: 'sip-policy-add',
+  policyJson: 'sip-policy-json',
+  policyImport: 'sip-policy-import',
+  policyExport: 'sip-policy-export',
+  policyIssues: 'sip-policy-issues',
+} as const;

@@ -1,0 +1,17 @@
+export type { GuidanceLink, DatasourceRefLike } from './types';
+export {
+  buildLogsExploreUrl,
+  escapeLuceneField,
+  logsQueryFor,
+  resolveLogsSource,
+  type LogsExploreInput,
+  type TargetLike,
+} from './exploreLogs';
+export {
+  buildDataLinks,
+  buildTraceLink,
+  codeScopedVars,
+  interpolateLinkTitle,
+  interpolateLinkUrl,
+  type CodeLinkContext,
+} from './templateLinks';
