@@ -1,0 +1,152 @@
+/**
+ * Turns a code distribution into findings: the codes that need a person's follow-up now, most urgent first.
+ */
+import { DEFAULT_POLICY, policyFor } from '../catalog';
+import {
+  AssessOptions,
+  Assessment,
+  CodePolicy,
+  CountsInput,
+  Finding,
+  Notice,
+  Policy,
+  SEVERITY_RANK,
+  Severity,
+} from '../types';
+import { isUsableRiseRule, planRecentWindow, riseStats, WindowPlan, WindowProblem } from './rise';
+import { CodeMeasure, describeFinding, fireRules, RiseCheck } from './rules';
+
+/**
+ * Applies each code's follow-up rules (any incident, share, count, rise) to the distribution.
+ * `codes` is the truth for counts; the timeline is only read for the rise rule. Never throws: unknown or malformed
+ * entries are skipped, and a zero, negative or non-numeric total gives no findings.
+ */
+export function assessDistribution(
+  distribution: CountsInput,
+  policy: Policy = DEFAULT_POLICY,
+  options?: AssessOptions
+): Assessment {
+  const counts = collectCounts(distribution?.codes);
+  const total = effectiveTotal(distribution?.total, counts);
+  if (total <= 0) {
+    return { findings: [], notices: [] };
+  }
+  const activePolicy = policy && typeof policy === 'object' ? policy : DEFAULT_POLICY;
+  const timeline = distribution.timeline;
+
+  let plan: WindowPlan | undefined;
+  const riseUnchecked: number[] = [];
+  const findings: Finding[] = [];
+  for (const [code, count] of counts) {
+    if (count < 1) {
+      continue;
+    }
+    const codePolicy: CodePolicy | undefined = policyFor(code, activePolicy);
+    const rules = codePolicy?.rules;
+    const measure: CodeMeasure = { code, count, share: (count * 100) / total };
+
+    let rise: RiseCheck | undefined;
+    if (isUsableRiseRule(rules?.rise)) {
+      plan ??= planRecentWindow(timeline, options);
+      if (plan.ok) {
+        rise = {
+          rule: rules.rise,
+          stats: riseStats(timeline?.byCode?.[code], plan.window),
+          windowLabel: plan.window.label,
+        };
+      } else {
+        riseUnchecked.push(code);
+      }
+    }
+
+    const fired = fireRules(rules, measure, rise);
+    if (fired.length === 0) {
+      continue;
+    }
+    findings.push({
+      code,
+      severity: severityOf(codePolicy),
+      count,
+      share: measure.share,
+      rules: fired,
+      reason: describeFinding(measure, fired, rise),
+      ...(rise ? { rise: rise.stats } : {}),
+    });
+  }
+
+  findings.sort(mostUrgentFirst);
+  const notices: Notice[] = [];
+  if (plan && !plan.ok && riseUnchecked.length > 0) {
+    notices.push(riseNotice(plan.problem, riseUnchecked));
+  }
+  return { findings, notices };
+}
+
+/** The findings alone: the codes that need follow-up now, most urgent first. */
+export function assessCodes(distribution: CountsInput, policy?: Policy, options?: AssessOptions): Finding[] {
+  return assessDistribution(distribution, policy, options).findings;
+}
+
+/** Severity rank, then more calls first, then lower code first. */
+export function mostUrgentFirst(a: Finding, b: Finding): number {
+  return rankOf(a.severity) - rankOf(b.severity) || b.count - a.count || a.code - b.code;
+}
+
+/** Calls per final code (200–699). Repeated entries add up; non-codes and invalid counts are skipped. */
+function collectCounts(codes: unknown): Map<number, number> {
+  const counts = new Map<number, number>();
+  if (!Array.isArray(codes)) {
+    return counts;
+  }
+  for (const entry of codes) {
+    const code = (entry as { code?: unknown } | null)?.code;
+    const count = (entry as { count?: unknown } | null)?.count;
+    if (typeof code !== 'number' || !Number.isInteger(code) || code < 200 || code > 699) {
+      continue;
+    }
+    if (typeof count !== 'number' || !(count > 0) || count === Infinity) {
+      continue;
+    }
+    counts.set(code, (counts.get(code) ?? 0) + count);
+  }
+  return counts;
+}
+
+/**
+ * The total shares are computed against. A missing, zero, negative or non-numeric total means no assessment;
+ * a total below the sum of the codes is raised to that sum so that no share exceeds 100 %.
+ */
+function effectiveTotal(total: unknown, counts: Map<number, number>): number {
+  if (typeof total !== 'number' || !Number.isFinite(total) || total <= 0) {
+    return 0;
+  }
+  let sum = 0;
+  for (const count of counts.values()) {
+    sum += count;
+  }
+  return Math.max(total, sum);
+}
+
+function severityOf(codePolicy: CodePolicy | undefined): Severity {
+  const severity = codePolicy?.severity;
+  return severity && severity in SEVERITY_RANK ? severity : 'track';
+}
+
+function rankOf(severity: Severity): number {
+  return SEVERITY_RANK[severity] ?? SEVERITY_RANK.track;
+}
+
+const HISTOGRAM_HINT =
+  'Query calls over time: a terms aggregation on the code field with a date histogram inside it (terms × date histogram).';
+
+function riseNotice(problem: WindowProblem, codes: number[]): Notice {
+  const list = [...codes].sort((a, b) => a - b).join(', ');
+  const subject = `The rise rule (${list}) was not checked`;
+  const messages: Record<WindowProblem, string> = {
+    'no-timeline': `${subject}: it needs calls over time, a date histogram. ${HISTOGRAM_HINT}`,
+    'unordered-times': `${subject}: the time buckets are not in ascending order. ${HISTOGRAM_HINT}`,
+    'single-bucket': `${subject}: the data has a single time bucket, so there is no earlier part to compare with. Use a date histogram with a smaller interval.`,
+    'no-earlier-part': `${subject}: the recent window covers the whole time range, so there is no earlier part to compare with. Shorten the recent window or widen the time range.`,
+  };
+  return { kind: 'rise-needs-histogram', level: 'info', message: messages[problem] };
+}

@@ -1,0 +1,96 @@
+/**
+ * Which of a code's follow-up rules fire, and how a finding explains itself in one line.
+ */
+import { FiredRule, RiseRule, RiseStats, RuleConfig } from '../types';
+import { formatCalls, formatCount, formatFactor, formatShare, formatThreshold } from './format';
+import { riseFires } from './rise';
+
+/** What was measured for one code over the whole range. */
+export interface CodeMeasure {
+  code: number;
+  /** Calls with this code (≥ 1 for anything assessed). */
+  count: number;
+  /** Percent of all final responses. */
+  share: number;
+}
+
+/** The rise rule's inputs for one code, when the timeline allowed computing them. */
+export interface RiseCheck {
+  rule: RiseRule;
+  stats: RiseStats;
+  /** "the last quarter", "the last 15 min". */
+  windowLabel: string;
+}
+
+export const ANY_INCIDENT_TEXT = 'any incident is investigated now';
+
+/** The rules that fire for one code, in a fixed order: any incident, share, count, rise. */
+export function fireRules(rules: Partial<RuleConfig> | undefined, measure: CodeMeasure, rise?: RiseCheck): FiredRule[] {
+  const fired: FiredRule[] = [];
+  if (!rules || !(measure.count >= 1)) {
+    return fired;
+  }
+  if (rules.anyIncident === true) {
+    fired.push({ rule: 'any-incident', value: measure.count, threshold: 1, text: ANY_INCIDENT_TEXT });
+  }
+  const shareAtLeast = threshold(rules.shareAtLeast);
+  if (shareAtLeast !== null && measure.share >= shareAtLeast) {
+    fired.push({
+      rule: 'share',
+      value: measure.share,
+      threshold: shareAtLeast,
+      text: `${measure.share > shareAtLeast ? 'above' : 'at'} ${formatThreshold(shareAtLeast)} %`,
+    });
+  }
+  const countAtLeast = threshold(rules.countAtLeast);
+  if (countAtLeast !== null && measure.count >= countAtLeast) {
+    fired.push({
+      rule: 'count',
+      value: measure.count,
+      threshold: countAtLeast,
+      text: `${measure.count > countAtLeast ? 'above' : 'at'} ${formatCount(countAtLeast)} calls`,
+    });
+  }
+  if (rise && riseFires(rise.stats, rise.rule)) {
+    fired.push({
+      rule: 'rise',
+      value: rise.stats.factor,
+      threshold: rise.rule.factor,
+      text: riseText(rise.stats.factor),
+    });
+  }
+  return fired;
+}
+
+/**
+ * One line with the numbers, e.g.
+ * "408 — 3 calls; any incident is investigated now", "503 — 8.2 % of calls (820); above 5 %",
+ * "487 — ×3.1 vs earlier in range (42 calls in the last quarter)".
+ */
+export function describeFinding(measure: CodeMeasure, fired: FiredRule[], rise?: RiseCheck): string {
+  const parts: string[] = [];
+  const has = (id: FiredRule['rule']) => fired.some((rule) => rule.rule === id);
+  if (has('share')) {
+    parts.push(`${formatShare(measure.share)} % of calls (${formatCount(measure.count)})`);
+  } else if (has('any-incident') || has('count')) {
+    parts.push(formatCalls(measure.count));
+  }
+  for (const rule of fired) {
+    if (rule.rule === 'rise') {
+      const recent = rise ? ` (${formatCalls(rise.stats.recentCount)} in ${rise.windowLabel})` : '';
+      parts.push(`${rule.text}${recent}`);
+    } else {
+      parts.push(rule.text);
+    }
+  }
+  return `${measure.code} — ${parts.join('; ')}`;
+}
+
+function riseText(factor: number): string {
+  return factor === Infinity ? 'new, none earlier in range' : `${formatFactor(factor)} vs earlier in range`;
+}
+
+/** A configured threshold, or null when the rule is off (null, false, NaN, anything not a finite number). */
+function threshold(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
