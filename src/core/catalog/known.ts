@@ -29,7 +29,8 @@ export const KNOWN_CODES: readonly KnownCode[] = [
     code: 401,
     guidance: {
       meaning: 'Challenge: the gateway asked the caller for digest credentials; normally the caller retries with them.',
-      action: 'Normal for calls from registered devices; investigate when challenges outnumber the authenticated retries.',
+      action:
+        'Normal for calls from registered devices; investigate when challenges outnumber the authenticated retries.',
       causes: [
         'The usual digest challenge to a call from a registered device or SIP user',
         'A device or scanner retrying with wrong credentials',
@@ -74,7 +75,11 @@ export const KNOWN_CODES: readonly KnownCode[] = [
         'A server restarted or failed over and lost its call state',
         'A carrier sending requests with wrong tags or Call-ID',
       ],
-      checks: [TRACE, 'The dialog identifiers (Call-ID, From/To tags) compared with the original INVITE', 'Restarts of SBC or feature servers at that time'],
+      checks: [
+        TRACE,
+        'The dialog identifiers (Call-ID, From/To tags) compared with the original INVITE',
+        'Restarts of SBC or feature servers at that time',
+      ],
     },
   },
   {
@@ -82,8 +87,15 @@ export const KNOWN_CODES: readonly KnownCode[] = [
     guidance: {
       meaning: 'Loop: the request came back to a server it had already passed.',
       action: 'Find the routing loop between the gateway, carrier and application targets and break it.',
-      causes: ['An application dialling a number that routes back into the gateway', 'Carrier routing pointing back at the gateway'],
-      checks: ['Via headers of the request (the same host appears twice)', 'The dial target of the application', 'Carrier routing for the number'],
+      causes: [
+        'An application dialling a number that routes back into the gateway',
+        'Carrier routing pointing back at the gateway',
+      ],
+      checks: [
+        'Via headers of the request (the same host appears twice)',
+        'The dial target of the application',
+        'Carrier routing for the number',
+      ],
     },
   },
   {
@@ -113,7 +125,10 @@ export const KNOWN_CODES: readonly KnownCode[] = [
     guidance: {
       meaning: 'Bad gateway: a server further along answered the gateway with something invalid.',
       action: 'Investigate now: find the downstream server from the trace and check its health and responses.',
-      causes: ['A downstream server or carrier returned a malformed or invalid response', 'A downstream server is misconfigured or overloaded'],
+      causes: [
+        'A downstream server or carrier returned a malformed or invalid response',
+        'A downstream server is misconfigured or overloaded',
+      ],
       checks: [TRACE, 'Which downstream hop answered (Via, Server header, source IP)', LOGS],
     },
   },
@@ -122,7 +137,10 @@ export const KNOWN_CODES: readonly KnownCode[] = [
     guidance: {
       meaning: 'Server timeout: a server behind the gateway did not answer it in time.',
       action: 'Investigate now: find the server that did not answer and check its reachability.',
-      causes: ['A downstream server or carrier is unreachable or too slow', 'DNS resolution of the next hop failed or was slow'],
+      causes: [
+        'A downstream server or carrier is unreachable or too slow',
+        'DNS resolution of the next hop failed or was slow',
+      ],
       checks: [TRACE, 'Timing between the forwarded request and the 504', 'Reachability of the downstream hop and DNS'],
     },
   },

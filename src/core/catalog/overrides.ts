@@ -1,4 +1,14 @@
-import { CodeGuidance, CodeOverride, CodePolicy, Policy, PolicyIssue, PolicyOverrides, RiseRule, RuleConfig, Severity } from '../types';
+import {
+  CodeGuidance,
+  CodeOverride,
+  CodePolicy,
+  Policy,
+  PolicyIssue,
+  PolicyOverrides,
+  RiseRule,
+  RuleConfig,
+  Severity,
+} from '../types';
 import { clonePolicy, DEFAULT_POLICY, freezePolicy, policyFor } from './policy';
 import { DEFAULT_RISE, followUpFor } from './rules';
 
@@ -37,7 +47,11 @@ export function buildPolicy(overrides?: unknown): BuiltPolicy {
         codes[merged.code] = merged;
       }
     } catch (error) {
-      issues.push({ code: key, field: '', message: `${key}: the override could not be read (${errorText(error)}); ignored` });
+      issues.push({
+        code: key,
+        field: '',
+        message: `${key}: the override could not be read (${errorText(error)}); ignored`,
+      });
     }
   }
   return { policy: freezePolicy({ codes }), issues };
@@ -78,7 +92,11 @@ function readOverrides(input: unknown, issues: PolicyIssue[]): Record<string, un
 function mergeCodeOverride(key: string, value: unknown, sofar: Policy, issues: PolicyIssue[]): CodePolicy | null {
   const trimmed = key.trim();
   if (!CODE_KEY.test(trimmed)) {
-    issues.push({ code: key, field: '', message: `${show(key)} is not a SIP status code (100–699); its override is ignored` });
+    issues.push({
+      code: key,
+      field: '',
+      message: `${show(key)} is not a SIP status code (100–699); its override is ignored`,
+    });
     return null;
   }
   const code = Number(trimmed);
@@ -109,7 +127,13 @@ function mergeCodeOverride(key: string, value: unknown, sofar: Policy, issues: P
         break;
       }
       case 'severity': {
-        const checked = where.check(field, readSeverity(given), 'one of "immediate", "track", "normal"', given, draft.severity);
+        const checked = where.check(
+          field,
+          readSeverity(given),
+          'one of "immediate", "track", "normal"',
+          given,
+          draft.severity
+        );
         if (checked !== INVALID) {
           draft.severity = checked;
           applied++;
@@ -159,7 +183,13 @@ function mergeRules(rules: RuleConfig, given: unknown, where: FieldReporter): nu
         break;
       }
       case 'shareAtLeast': {
-        const checked = where.check(path, readShare(value), 'a number between 0 and 100 or null', value, rules.shareAtLeast);
+        const checked = where.check(
+          path,
+          readShare(value),
+          'a number between 0 and 100 or null',
+          value,
+          rules.shareAtLeast
+        );
         if (checked !== INVALID) {
           rules.shareAtLeast = checked;
           applied++;
@@ -266,7 +296,13 @@ function mergeGuidance(guidance: CodeGuidance, given: unknown, where: FieldRepor
         break;
       }
       case 'notes': {
-        const checked = where.check(path, readNotes(value), 'a markdown string, or "" or null to remove the notes', value, guidance.notes);
+        const checked = where.check(
+          path,
+          readNotes(value),
+          'a markdown string, or "" or null to remove the notes',
+          value,
+          guidance.notes
+        );
         if (checked !== INVALID) {
           if (checked === null) {
             delete guidance.notes;
@@ -365,7 +401,11 @@ class FieldReporter {
 
   invalid(field: string, expected: string, given: unknown, consequence: string): void {
     const name = field ? `${this.code}.${field}` : this.code;
-    this.issues.push({ code: this.code, field, message: `${name} must be ${expected}, got ${show(given)}; ${consequence}` });
+    this.issues.push({
+      code: this.code,
+      field,
+      message: `${name} must be ${expected}, got ${show(given)}; ${consequence}`,
+    });
   }
 
   unknown(field: string, known: readonly string[]): void {

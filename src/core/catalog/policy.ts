@@ -98,7 +98,11 @@ export function notACodePolicy(code: number): CodePolicy {
 }
 
 function runbookPolicy(spec: RunbookPolicy, entry: RegistryEntry | undefined): CodePolicy {
-  return clonePolicy({ ...spec, reason: entry ? entry.reason : `Unregistered ${classProfile(codeClass(spec.code)).label}`, origin: 'runbook' });
+  return clonePolicy({
+    ...spec,
+    reason: entry ? entry.reason : `Unregistered ${classProfile(codeClass(spec.code)).label}`,
+    origin: 'runbook',
+  });
 }
 
 function knownCodePolicy(known: KnownCode): CodePolicy {

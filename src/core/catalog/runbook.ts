@@ -43,8 +43,10 @@ export const RUNBOOK_POLICIES: readonly RunbookPolicy[] = [
     followUp: FOLLOW_UP.track,
     rules: trackRules(5),
     guidance: {
-      meaning: 'Refused: the gateway would not serve this caller, usually a SIP scanner or a caller failing authentication.',
-      action: 'When they grow, find the source IPs in the traces and block persistent offenders; if a known carrier is refused, fix its trunk.',
+      meaning:
+        'Refused: the gateway would not serve this caller, usually a SIP scanner or a caller failing authentication.',
+      action:
+        'When they grow, find the source IPs in the traces and block persistent offenders; if a known carrier is refused, fix its trunk.',
       causes: [
         'SIP scanners and spammers probing the gateway',
         'The authentication webhook marked the caller as a spammer (X-Reason "detected potential spammer from <ip>:<port>")',
@@ -74,7 +76,8 @@ export const RUNBOOK_POLICIES: readonly RunbookPolicy[] = [
     rules: trackRules(3),
     guidance: {
       meaning: 'Unknown number: the called number is not provisioned in the gateway database.',
-      action: 'If a real carrier sends them, get the number or trunk provisioned with the customer; if scanners do, treat as noise or block.',
+      action:
+        'If a real carrier sends them, get the number or trunk provisioned with the customer; if scanners do, treat as noise or block.',
       causes: [
         'A customer has not set up its trunk or numbers correctly (phrase "Number Not Provisioned")',
         'SIP scanners dialling random numbers or short extensions',
@@ -134,8 +137,10 @@ export const RUNBOOK_POLICIES: readonly RunbookPolicy[] = [
     followUp: FOLLOW_UP.track,
     rules: trackRules(5),
     guidance: {
-      meaning: 'Unavailable: no feature server or media resource could take the call, or the number has no working application.',
-      action: 'Check that feature servers and rtpengines are up and registered, and that the number’s application and webhook answer correctly.',
+      meaning:
+        'Unavailable: no feature server or media resource could take the call, or the number has no working application.',
+      action:
+        'Check that feature servers and rtpengines are up and registered, and that the number’s application and webhook answer correctly.',
       causes: [
         'No feature server available (sbc-inbound log "No available feature servers, rejecting call!")',
         'No rtpengine media resource available',
@@ -196,7 +201,8 @@ export const RUNBOOK_POLICIES: readonly RunbookPolicy[] = [
     rules: anyIncidentRules(),
     guidance: {
       meaning: 'Media mismatch: the call asked for codecs or SDP features (such as SRTP) the gateway does not support.',
-      action: 'Investigate every one: compare the offered SDP with what the gateway supports and fix the carrier’s or the gateway’s media settings.',
+      action:
+        'Investigate every one: compare the offered SDP with what the gateway supports and fix the carrier’s or the gateway’s media settings.',
       causes: [
         'The caller offered only codecs the gateway does not support',
         'A transport or encryption mismatch (SRTP versus plain RTP, RTP/SAVP versus RTP/AVP) or another SDP feature the gateway lacks',
@@ -222,7 +228,8 @@ export const RUNBOOK_POLICIES: readonly RunbookPolicy[] = [
     rules: anyIncidentRules(),
     guidance: {
       meaning: 'Internal error: a gateway application or platform component failed while handling the call.',
-      action: 'Investigate every one: find the error for the Call-ID in the sbc-inbound and feature-server logs and check database and Redis health.',
+      action:
+        'Investigate every one: find the error for the Call-ID in the sbc-inbound and feature-server logs and check database and Redis health.',
       causes: [
         'An application error in the gateway',
         'A database (MySQL) or Redis error while identifying the account, checking limits or authenticating the trunk',
@@ -245,8 +252,10 @@ export const RUNBOOK_POLICIES: readonly RunbookPolicy[] = [
     followUp: FOLLOW_UP.track,
     rules: trackRules(5),
     guidance: {
-      meaning: 'Refused on purpose: the gateway will not take the call for a stated reason, such as an inactive account or a reached call limit.',
-      action: 'Read the reason phrase and X-Reason; raise the limit or reactivate the account with the customer, or fix the error it names.',
+      meaning:
+        'Refused on purpose: the gateway will not take the call for a stated reason, such as an inactive account or a reached call limit.',
+      action:
+        'Read the reason phrase and X-Reason; raise the limit or reactivate the account with the customer, or fix the error it names.',
       causes: [
         'The account reached its concurrent call limit ("Maximum Calls In Progress", "Max Account Calls In Progress")',
         'The service provider reached its call limit ("Max Service Provider Calls In Progress")',
@@ -277,7 +286,8 @@ export const RUNBOOK_POLICIES: readonly RunbookPolicy[] = [
     rules: anyIncidentRules(),
     guidance: {
       meaning: 'Declined: the gateway did not handle the call and turned it down without answering.',
-      action: 'Investigate every one: check whether the Voice Gateway endpoint was unreachable or the application ended without answering.',
+      action:
+        'Investigate every one: check whether the Voice Gateway endpoint was unreachable or the application ended without answering.',
       causes: [
         'A problem connecting to the Voice Gateway endpoint',
         'The application’s verbs finished without answering, so the feature server generated a 603 (log "tasks completed without answering call")',
