@@ -3,12 +3,13 @@
  * drawn by the same arc library (d3-shape) in the same page. Each figure is the median of timed updates that alternate
  * between two data sets, measured inside the page from the render call until React has committed and a frame passed.
  */
+import type { DataFrameJSON } from '@grafana/data';
 import { openHarness } from '../tests/browser/browser';
 import { BenchResult, compare, median } from './measure';
 
 const CODES = Array.from({ length: 60 }, (_, i) => (i === 0 ? 200 : 400 + i));
 
-function termsFrame(counts: number[]) {
+function termsFrame(counts: number[]): DataFrameJSON {
   return {
     schema: {
       refId: 'A',
@@ -18,7 +19,7 @@ function termsFrame(counts: number[]) {
       ],
     },
     data: { values: [CODES, counts] },
-  };
+  } as DataFrameJSON;
 }
 
 export async function benchRender(): Promise<BenchResult> {
