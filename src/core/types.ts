@@ -102,12 +102,7 @@ export interface CodeCount {
 }
 
 /** The frame shape normalisation recognised. */
-export type FrameShape =
-  | 'terms-table'
-  | 'terms-timeseries'
-  | 'raw-rows'
-  | 'raw-document'
-  | 'none';
+export type FrameShape = 'terms-table' | 'terms-timeseries' | 'raw-rows' | 'raw-document' | 'none';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
@@ -166,7 +161,12 @@ export interface CodeDistribution {
   /** Field names seen in the data, for "set the code field" hints. */
   fieldsSeen: string[];
   /** Set when raw/log rows equal the query's size limit: counts cover only those rows. */
-  partial?: { rows: number; limit: number };
+  partial?: {
+    rows: number;
+    limit: number;
+    /** Documents the query matched, when the data source reports it (Elasticsearch logs: meta.custom.total). */
+    matched?: number;
+  };
 }
 
 /** Only what assessment strictly needs: normalised counts, optionally over time. */

@@ -1,0 +1,114 @@
+/**
+ * Finding the column that holds SIP status codes when the panel was not told. Decisions rest on a bounded,
+ * evenly spread sample of each column, so detection costs the same on a thousand rows as on a million.
+ */
+import { parseSipCode } from '../catalog/codes';
+import { FieldView } from './frameView';
+import { codeNameScore, isCountColumnName, isMetadataField } from './names';
+
+/** Cells looked at per column. Columns this short or shorter are read whole, so detection ignores row order. */
+export const DETECTION_SAMPLE = 512;
+
+/** Share of non-empty sampled cells that must be SIP codes. */
+const NAMED_FIELD_MIN_SHARE = 0.5;
+const UNNAMED_FIELD_MIN_SHARE = 0.8;
+
+export interface ColumnStats {
+  /** Non-empty cells sampled. */
+  filled: number;
+  /** Of those, cells holding a SIP code. */
+  codes: number;
+  /** Distinct values among the sample (capped). */
+  distinct: number;
+}
+
+/** Samples a column: how full it is, how many cells are SIP codes, how varied it is. */
+export function columnStats(values: ArrayLike<unknown>, read: (cell: unknown) => unknown = identity): ColumnStats {
+  const length = values.length;
+  const stride = length > DETECTION_SAMPLE ? length / DETECTION_SAMPLE : 1;
+  const seen = new Set<unknown>();
+  let filled = 0;
+  let codes = 0;
+  for (let position = 0; position < length; position += stride) {
+    const cell = read(values[Math.floor(position)]);
+    if (isEmptyCell(cell)) {
+      continue;
+    }
+    filled++;
+    if (parseSipCode(cell) !== null) {
+      codes++;
+    }
+    if (seen.size < 256) {
+      seen.add(typeof cell === 'string' ? cell.trim() : cell);
+    }
+  }
+  return { filled, codes, distinct: seen.size };
+}
+
+function identity(cell: unknown): unknown {
+  return cell;
+}
+
+export function isEmptyCell(cell: unknown): boolean {
+  return cell == null || (typeof cell === 'string' && cell.trim() === '');
+}
+
+export interface Candidate<T> {
+  item: T;
+  name: string;
+  stats: ColumnStats;
+}
+
+/**
+ * The best code column: a name that looks like a status code with mostly SIP codes inside wins; else any column
+ * whose filled cells are nearly all SIP codes, preferring fewer distinct values (codes are few, durations many).
+ */
+export function pickCodeCandidate<T>(candidates: Array<Candidate<T>>): Candidate<T> | undefined {
+  let best: Candidate<T> | undefined;
+  let bestKey: number[] = [];
+  candidates.forEach((candidate, order) => {
+    const { filled, codes, distinct } = candidate.stats;
+    if (filled === 0) {
+      return;
+    }
+    const share = codes / filled;
+    const nameScore = codeNameScore(candidate.name);
+    const eligible = nameScore > 0 ? share >= NAMED_FIELD_MIN_SHARE : share >= UNNAMED_FIELD_MIN_SHARE;
+    if (!eligible) {
+      return;
+    }
+    // Larger is better, compared in order.
+    const key = [nameScore, share, -distinct, -order];
+    if (!best || isGreater(key, bestKey)) {
+      best = candidate;
+      bestKey = key;
+    }
+  });
+  return best;
+}
+
+function isGreater(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return a[i] > b[i];
+    }
+  }
+  return false;
+}
+
+/** Fields that could hold codes: numbers, text and untyped values; never time, booleans, counts or hit metadata. */
+export function codeFieldCandidates(fields: FieldView[], exclude: Set<FieldView>): Array<Candidate<FieldView>> {
+  return fields
+    .filter(
+      (field) =>
+        !exclude.has(field) &&
+        (field.kind === 'number' || field.kind === 'string' || field.kind === 'other') &&
+        !isCountColumnName(field.name) &&
+        !isMetadataField(field.name)
+    )
+    .map((field) => ({ item: field, name: field.name, stats: columnStats(field.values) }));
+}
+
+export function detectCodeField(fields: FieldView[], exclude: Set<FieldView> = new Set()): FieldView | undefined {
+  return pickCodeCandidate(codeFieldCandidates(fields, exclude))?.item;
+}

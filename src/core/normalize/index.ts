@@ -1,0 +1,2 @@
+export { normalizeFrames } from './normalize';
+export type { NormalizeOptions } from './normalize';
