@@ -12,8 +12,9 @@ import {
   Policy,
   SEVERITY_RANK,
   Severity,
+  Timeline,
 } from '../types';
-import { isUsableRiseRule, planRecentWindow, riseStats, WindowPlan, WindowProblem } from './rise';
+import { isUsableRiseRule, planRecentWindow, RecentWindow, riseStatsFrom, splitCounts, WindowProblem } from './rise';
 import { CodeMeasure, describeFinding, fireRules, RiseCheck } from './rules';
 
 /**
@@ -34,32 +35,39 @@ export function assessDistribution(
   const activePolicy = policy && typeof policy === 'object' ? policy : DEFAULT_POLICY;
   const timeline = distribution.timeline;
 
-  let plan: WindowPlan | undefined;
-  const riseUnchecked: number[] = [];
-  const findings: Finding[] = [];
+  const candidates: Candidate[] = [];
+  const riseCandidates: Candidate[] = [];
   for (const [code, count] of counts) {
     if (count < 1) {
       continue;
     }
     const codePolicy: CodePolicy | undefined = policyFor(code, activePolicy);
-    const rules = codePolicy?.rules;
-    const measure: CodeMeasure = { code, count, share: (count * 100) / total };
-
-    let rise: RiseCheck | undefined;
-    if (isUsableRiseRule(rules?.rise)) {
-      plan ??= planRecentWindow(timeline, options);
-      if (plan.ok) {
-        rise = {
-          rule: rules.rise,
-          stats: riseStats(timeline?.byCode?.[code], plan.window),
-          windowLabel: plan.window.label,
-        };
-      } else {
-        riseUnchecked.push(code);
-      }
+    const candidate: Candidate = { code, count, codePolicy, rise: undefined };
+    candidates.push(candidate);
+    if (isUsableRiseRule(codePolicy?.rules?.rise)) {
+      riseCandidates.push(candidate);
     }
+  }
 
-    const fired = fireRules(rules, measure, rise);
+  const notices: Notice[] = [];
+  if (riseCandidates.length > 0) {
+    const plan = planRecentWindow(timeline, options);
+    if (plan.ok) {
+      attachRiseChecks(riseCandidates, timeline!, plan.window);
+    } else {
+      notices.push(
+        riseNotice(
+          plan.problem,
+          riseCandidates.map((candidate) => candidate.code)
+        )
+      );
+    }
+  }
+
+  const findings: Finding[] = [];
+  for (const { code, count, codePolicy, rise } of candidates) {
+    const measure: CodeMeasure = { code, count, share: (count * 100) / total };
+    const fired = fireRules(codePolicy?.rules, measure, rise);
     if (fired.length === 0) {
       continue;
     }
@@ -75,11 +83,31 @@ export function assessDistribution(
   }
 
   findings.sort(mostUrgentFirst);
-  const notices: Notice[] = [];
-  if (plan && !plan.ok && riseUnchecked.length > 0) {
-    notices.push(riseNotice(plan.problem, riseUnchecked));
-  }
   return { findings, notices };
+}
+
+/** A code with calls, its policy and, once computed, its rise check. */
+interface Candidate {
+  code: number;
+  count: number;
+  codePolicy: CodePolicy | undefined;
+  rise: RiseCheck | undefined;
+}
+
+/** Sums every rise candidate's series on both sides of the window in one sweep (the hot path), then its stats. */
+function attachRiseChecks(candidates: Candidate[], timeline: Timeline, window: RecentWindow): void {
+  const byCode = timeline.byCode && typeof timeline.byCode === 'object' ? timeline.byCode : {};
+  const split = splitCounts(
+    candidates.map((candidate) => byCode[candidate.code]),
+    window
+  );
+  candidates.forEach((candidate, i) => {
+    candidate.rise = {
+      rule: candidate.codePolicy!.rules.rise!,
+      stats: riseStatsFrom(split[2 * i], split[2 * i + 1], window),
+      windowLabel: window.label,
+    };
+  });
 }
 
 /** The findings alone: the codes that need follow-up now, most urgent first. */

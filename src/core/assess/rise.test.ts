@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 import {
   isUsableRiseRule,
   RecentWindow,
@@ -42,6 +44,32 @@ describe('twoProportionZ', () => {
     expect(twoProportionZ(0, 100, 0, 100)).toBe(0);
     expect(twoProportionZ(100, 100, 50, 50)).toBe(0);
     expect(twoProportionZ(NaN, 100, 1, 100)).toBe(0);
+  });
+});
+
+describe('twoProportionZ properties', () => {
+  const side = fc
+    .integer({ min: 1, max: 100_000 })
+    .chain((total) => fc.tuple(fc.integer({ min: 0, max: total }), fc.constant(total)));
+
+  it('grows with the square root of the sample size at equal shares', () => {
+    fc.assert(
+      fc.property(side, side, fc.integer({ min: 2, max: 100 }), ([rc, rt], [ec, et], k) => {
+        const z = twoProportionZ(rc, rt, ec, et);
+        expect(twoProportionZ(k * rc, k * rt, k * ec, k * et)).toBeCloseTo(Math.sqrt(k) * z, 6);
+      })
+    );
+  });
+
+  it('is antisymmetric and positive exactly when the recent share is higher', () => {
+    fc.assert(
+      fc.property(side, side, ([rc, rt], [ec, et]) => {
+        const z = twoProportionZ(rc, rt, ec, et);
+        expect(Number.isFinite(z)).toBe(true);
+        expect(twoProportionZ(ec, et, rc, rt)).toBeCloseTo(-z, 9);
+        expect(Math.sign(z)).toBe(Math.sign(rc * et - ec * rt));
+      })
+    );
   });
 });
 

@@ -86,11 +86,50 @@ export function planRecentWindow(timeline: Timeline | undefined, options?: Asses
   };
 }
 
-/** Splits one code's bucket counts at the window and compares its share on both sides. One pass, no allocation. */
+/** Splits one code's bucket counts at the window and compares its share on both sides. */
 export function riseStats(series: unknown, window: RecentWindow): RiseStats {
-  const counts = Array.isArray(series) ? (series as unknown[]) : [];
-  const earlierCount = sumRange(counts, 0, window.firstRecentIndex);
-  const recentCount = sumRange(counts, window.firstRecentIndex, window.bucketCount);
+  const split = splitCounts([series], window);
+  return riseStatsFrom(split[0], split[1], window);
+}
+
+/**
+ * Calls of each series before the window and inside it: [earlier₀, recent₀, earlier₁, recent₁, …].
+ * This is the hot path (every code with a rise rule × every bucket): one pass per series, no allocation per bucket,
+ * one comparison per value. A missing or malformed series counts as no calls.
+ */
+export function splitCounts(seriesList: readonly unknown[], window: RecentWindow): Float64Array {
+  const sums = new Float64Array(seriesList.length * 2);
+  const first = window.firstRecentIndex;
+  for (let s = 0; s < seriesList.length; s++) {
+    const series = seriesList[s];
+    if (!Array.isArray(series)) {
+      continue;
+    }
+    const end = Math.min(window.bucketCount, series.length);
+    const split = Math.min(first, end);
+    let earlier = 0;
+    let recent = 0;
+    for (let i = 0; i < split; i++) {
+      const value = series[i];
+      // `> 0` is false for NaN, undefined, null and negatives; unary plus keeps numeric text from concatenating.
+      if (value > 0) {
+        earlier += +value;
+      }
+    }
+    for (let i = split; i < end; i++) {
+      const value = series[i];
+      if (value > 0) {
+        recent += +value;
+      }
+    }
+    sums[2 * s] = earlier < Infinity ? earlier : sumFiniteRange(series, 0, split);
+    sums[2 * s + 1] = recent < Infinity ? recent : sumFiniteRange(series, split, end);
+  }
+  return sums;
+}
+
+/** The rise statistics of one code from its calls on both sides of the window. */
+export function riseStatsFrom(earlierCount: number, recentCount: number, window: RecentWindow): RiseStats {
   // A code cannot exceed all calls; inconsistent totals are raised to the code's own count.
   const recentTotal = Math.max(window.recentTotal, recentCount);
   const earlierTotal = Math.max(window.earlierTotal, earlierCount);
@@ -178,14 +217,30 @@ export function riseFires(stats: RiseStats, rule: RiseRule): boolean {
   );
 }
 
-/** Sum of the valid (positive, finite) values in [from, to). NaN, negatives, non-numbers and holes count as 0. */
+/**
+ * Sum of the valid (positive, finite) values in [from, to). NaN, negatives, non-numbers and holes count as 0.
+ * Hot path (every code × every bucket): the fast loop does one comparison per value; only when an infinite value
+ * spoils the sum is the range summed again value by value.
+ */
 export function sumRange(values: ArrayLike<unknown>, from: number, to: number): number {
   const end = Math.min(to, values.length);
   let sum = 0;
   for (let i = from; i < end; i++) {
-    const value = values[i];
-    if ((value as number) > 0 && (value as number) < Infinity) {
-      sum += value as number;
+    const value = values[i] as number;
+    // `> 0` is false for NaN, undefined, null and negatives; unary plus keeps numeric text from concatenating.
+    if (value > 0) {
+      sum += +value;
+    }
+  }
+  return sum < Infinity ? sum : sumFiniteRange(values, from, end);
+}
+
+function sumFiniteRange(values: ArrayLike<unknown>, from: number, end: number): number {
+  let sum = 0;
+  for (let i = from; i < end; i++) {
+    const value = +(values[i] as number);
+    if (value > 0 && value < Infinity) {
+      sum += value;
     }
   }
   return sum;
