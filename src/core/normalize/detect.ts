@@ -9,9 +9,15 @@ import { codeNameScore, isCountColumnName, isMetadataField } from './names';
 /** Cells looked at per column. Columns this short or shorter are read whole, so detection ignores row order. */
 export const DETECTION_SAMPLE = 512;
 
-/** Share of non-empty sampled cells that must be SIP codes. */
+/**
+ * Share of non-empty sampled cells that must be SIP codes: "mostly" for a field named like a code field, "nearly
+ * all" for any other field. A field with a telling name (sip_status, sip.status_code) is still taken, as a last
+ * resort, when only a quarter of its cells are codes: its junk then shows up as invalid values instead of the panel
+ * claiming there is no code field at all.
+ */
 const NAMED_FIELD_MIN_SHARE = 0.5;
 const UNNAMED_FIELD_MIN_SHARE = 0.8;
+const STRONG_NAME_LAST_RESORT_SHARE = 0.25;
 
 export interface ColumnStats {
   /** Non-empty cells sampled. */
@@ -23,7 +29,7 @@ export interface ColumnStats {
 }
 
 /** Samples a column: how full it is, how many cells are SIP codes, how varied it is. */
-export function columnStats(values: ArrayLike<unknown>, read: (cell: unknown) => unknown = identity): ColumnStats {
+export function columnStats(values: ArrayLike<unknown>, read: (cell: unknown) => unknown = unwrapSingle): ColumnStats {
   const length = values.length;
   const stride = length > DETECTION_SAMPLE ? length / DETECTION_SAMPLE : 1;
   const seen = new Set<unknown>();
@@ -45,8 +51,9 @@ export function columnStats(values: ArrayLike<unknown>, read: (cell: unknown) =>
   return { filled, codes, distinct: seen.size };
 }
 
-function identity(cell: unknown): unknown {
-  return cell;
+/** Elasticsearch `fields` values arrive as one-element arrays; the tally reads them the same way. */
+function unwrapSingle(cell: unknown): unknown {
+  return Array.isArray(cell) && cell.length === 1 ? cell[0] : cell;
 }
 
 export function isEmptyCell(cell: unknown): boolean {
@@ -73,18 +80,29 @@ export function pickCodeCandidate<T>(candidates: Array<Candidate<T>>): Candidate
     }
     const share = codes / filled;
     const nameScore = codeNameScore(candidate.name);
-    const eligible = nameScore > 0 ? share >= NAMED_FIELD_MIN_SHARE : share >= UNNAMED_FIELD_MIN_SHARE;
-    if (!eligible) {
+    const tier = eligibility(nameScore, share);
+    if (tier === 0) {
       return;
     }
     // Larger is better, compared in order.
-    const key = [nameScore, share, -distinct, -order];
+    const key = [tier, nameScore, share, -distinct, -order];
     if (!best || isGreater(key, bestKey)) {
       best = candidate;
       bestKey = key;
     }
   });
   return best;
+}
+
+/** 3: named like a code field and mostly codes; 2: nearly all codes; 1: strongly named, some codes; 0: not a code field. */
+function eligibility(nameScore: number, share: number): number {
+  if (nameScore > 0 && share >= NAMED_FIELD_MIN_SHARE) {
+    return 3;
+  }
+  if (share >= UNNAMED_FIELD_MIN_SHARE) {
+    return 2;
+  }
+  return nameScore >= 3 && share >= STRONG_NAME_LAST_RESORT_SHARE ? 1 : 0;
 }
 
 function isGreater(a: number[], b: number[]): boolean {
