@@ -15,3 +15,4 @@ export {
   interpolateLinkUrl,
   type CodeLinkContext,
 } from './templateLinks';
+export { buildGuidanceLinks, type GuidanceLinks, type GuidanceLinksInput } from './guidanceLinks';

@@ -1,0 +1,1 @@
+export { DistributionBars, type BarSlice, type DistributionBarsProps } from './DistributionBars';

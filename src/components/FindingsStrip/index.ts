@@ -1,0 +1,1 @@
+export { FindingsStrip, type FindingsStripProps } from './FindingsStrip';

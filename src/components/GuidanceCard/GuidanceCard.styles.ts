@@ -1,0 +1,96 @@
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+
+export const getGuidanceCardStyles = (theme: GrafanaTheme2) => ({
+  card: css({
+    position: 'absolute',
+    top: 0,
+    right: 0,
+    bottom: 0,
+    width: 'min(440px, 100%)',
+    overflowY: 'auto',
+    padding: theme.spacing(1.5, 2),
+    background: theme.colors.background.primary,
+    borderLeft: `1px solid ${theme.colors.border.medium}`,
+    boxShadow: theme.shadows.z3,
+    zIndex: 2,
+    fontSize: theme.typography.bodySmall.fontSize,
+    '&:focus': { outline: 'none' },
+  }),
+  header: css({
+    display: 'flex',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    gap: theme.spacing(1),
+  }),
+  title: css({
+    margin: 0,
+    fontSize: theme.typography.h5.fontSize,
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+  }),
+  numbers: css({
+    margin: theme.spacing(0.5, 0, 1),
+    color: theme.colors.text.secondary,
+  }),
+  section: css({
+    margin: theme.spacing(1.25, 0, 0),
+  }),
+  sectionTitle: css({
+    margin: theme.spacing(0, 0, 0.5),
+    fontSize: theme.typography.bodySmall.fontSize,
+    fontWeight: theme.typography.fontWeightMedium,
+    textTransform: 'uppercase',
+    letterSpacing: '0.03em',
+    color: theme.colors.text.secondary,
+  }),
+  paragraph: css({
+    margin: theme.spacing(0, 0, 0.5),
+  }),
+  list: css({
+    margin: 0,
+    paddingLeft: theme.spacing(2.5),
+  }),
+  fired: css({
+    padding: theme.spacing(0.75, 1),
+    borderLeft: `3px solid ${theme.colors.error.border}`,
+    background: theme.colors.background.secondary,
+  }),
+  calm: css({
+    padding: theme.spacing(0.75, 1),
+    borderLeft: `3px solid ${theme.colors.success.border}`,
+    background: theme.colors.background.secondary,
+  }),
+  notes: css({
+    '& p': { margin: theme.spacing(0, 0, 0.5) },
+    '& ul, & ol': { margin: 0, paddingLeft: theme.spacing(2.5) },
+    '& code': { fontSize: '0.95em' },
+    '& img': { maxWidth: '100%' },
+  }),
+  links: css({
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+  }),
+  link: css({
+    color: theme.colors.text.link,
+    textDecoration: 'underline',
+  }),
+  hint: css({
+    color: theme.colors.text.secondary,
+    margin: theme.spacing(0.5, 0, 0),
+  }),
+  close: css({
+    flex: 'none',
+    background: 'none',
+    border: `1px solid ${theme.colors.border.medium}`,
+    borderRadius: theme.shape.radius.default,
+    color: theme.colors.text.primary,
+    cursor: 'pointer',
+    padding: theme.spacing(0, 1),
+    font: 'inherit',
+    lineHeight: 1.8,
+    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
+  }),
+});

@@ -1,0 +1,1 @@
+export { GuidanceCard, describeFiredRule, describeRules, renderGuidanceNotes, type GuidanceCardProps } from './GuidanceCard';

@@ -1,0 +1,1 @@
+export { LegendTable, type LegendTableProps } from './LegendTable';

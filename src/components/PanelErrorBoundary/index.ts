@@ -1,0 +1,1 @@
+export { PanelErrorBoundary, type PanelErrorBoundaryProps } from './PanelErrorBoundary';

@@ -1,0 +1,1 @@
+export { PanelMessages, MessageAlert, type PanelMessagesProps } from './PanelMessages';

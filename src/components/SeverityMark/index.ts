@@ -1,0 +1,1 @@
+export { SeverityMark, type SeverityMarkProps } from './SeverityMark';

@@ -1,0 +1,62 @@
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+
+export const getSipCodesPanelStyles = (theme: GrafanaTheme2) => ({
+  root: css({
+    position: 'relative',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+    overflow: 'hidden',
+    color: theme.colors.text.primary,
+    fontFamily: theme.typography.fontFamily,
+    fontSize: theme.typography.body.fontSize,
+  }),
+  messages: css({
+    flex: '0 1 auto',
+    maxHeight: '45%',
+    overflowY: 'auto',
+  }),
+  body: css({
+    flex: '1 1 auto',
+    minHeight: 0,
+    display: 'flex',
+    gap: theme.spacing(1.5),
+  }),
+  wide: css({
+    flexDirection: 'row',
+  }),
+  narrow: css({
+    flexDirection: 'column',
+  }),
+  chartArea: css({
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    minHeight: 0,
+    minWidth: 0,
+  }),
+  barArea: css({
+    justifyContent: 'flex-start',
+    overflowY: 'auto',
+  }),
+  chartBox: css({
+    flex: '1 1 auto',
+    minHeight: 0,
+    width: '100%',
+  }),
+  caption: css({
+    flex: 'none',
+    margin: 0,
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    textAlign: 'center',
+  }),
+  legendArea: css({
+    flex: '1 1 auto',
+    minWidth: 0,
+    minHeight: 0,
+    overflow: 'auto',
+  }),
+});

@@ -1,0 +1,172 @@
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { PanelProps } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
+import { TEST_IDS } from '../../constants/testIds';
+import { buildGuidanceLinks } from '../../links';
+import type { CodeEntry } from '../../panelModel';
+import type { SipCodesOptions } from '../../types';
+import { DistributionBars } from '../DistributionBars';
+import { DistributionChart } from '../DistributionChart';
+import { FindingsStrip } from '../FindingsStrip';
+import { formatCalls, formatCount, formatShare } from '../format';
+import { GuidanceCard } from '../GuidanceCard';
+import { LegendTable } from '../LegendTable';
+import { PanelErrorBoundary } from '../PanelErrorBoundary';
+import { PanelMessages } from '../PanelMessages';
+import { getSipCodesPanelStyles } from './SipCodesPanel.styles';
+import { usePanelModel } from './usePanelModel';
+
+/** Panels at least this wide put the chart and the legend side by side. */
+const WIDE_LAYOUT_MIN_WIDTH = 600;
+
+type Props = PanelProps<SipCodesOptions>;
+
+/** Keeps the element that opened the guidance card, to give focus back when it closes. */
+function useGuidanceSelection(root: React.RefObject<HTMLDivElement>) {
+  const [selectedCode, setSelectedCode] = useState<number | null>(null);
+  const trigger = useRef<Element | null>(null);
+  const restoreFocus = useRef(false);
+
+  const open = useCallback((code: number, opener: Element) => {
+    trigger.current = opener;
+    setSelectedCode(code);
+  }, []);
+
+  const close = useCallback(() => {
+    restoreFocus.current = true;
+    setSelectedCode(null);
+  }, []);
+
+  useEffect(() => {
+    if (selectedCode !== null || !restoreFocus.current) {
+      return;
+    }
+    restoreFocus.current = false;
+    const opener = trigger.current as (Element & { focus?: () => void }) | null;
+    // The opener may be gone (data refreshed, view switched): fall back to the panel itself.
+    if (opener && opener.isConnected && typeof opener.focus === 'function') {
+      opener.focus();
+    } else {
+      root.current?.focus();
+    }
+  }, [selectedCode, root]);
+
+  return { selectedCode, open, close };
+}
+
+function SipCodesPanelView({ data, options, width, height, timeRange, replaceVariables, fieldConfig }: Props) {
+  const styles = useStyles2(getSipCodesPanelStyles);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const { model, colors } = usePanelModel(data, options);
+  const { selectedCode, open, close } = useGuidanceSelection(rootRef);
+
+  const selectedEntry: CodeEntry | undefined = selectedCode === null ? undefined : model.byCode.get(selectedCode);
+  const view = model.options.view;
+  const wide = width >= WIDE_LAYOUT_MIN_WIDTH;
+
+  const links = useMemo(
+    () =>
+      selectedEntry
+        ? buildGuidanceLinks({
+            code: selectedEntry.code,
+            reason: selectedEntry.reason,
+            codeField: model.codeField,
+            logsDatasourceUid: model.options.logsDatasourceUid,
+            traceUrlTemplate: model.options.traceUrlTemplate,
+            targets: data.request?.targets,
+            timeRange: data.timeRange ?? timeRange,
+            replaceVariables,
+            dataLinks: fieldConfig?.defaults?.links,
+          })
+        : undefined,
+    [selectedEntry, model, data.request, data.timeRange, timeRange, replaceVariables, fieldConfig]
+  );
+
+  const slices = useMemo(
+    () => model.slices.map((entry) => ({ ...entry, color: colors.get(entry.code) ?? 'gray' })),
+    [model.slices, colors]
+  );
+
+  const hasCodes = model.legend.length > 0;
+  const chartSize = wide ? undefined : Math.max(120, Math.min(width * 0.8, height * 0.42));
+
+  return (
+    <div
+      ref={rootRef}
+      className={styles.root}
+      style={{ width, height }}
+      tabIndex={-1}
+      data-testid={TEST_IDS.panel}
+      data-view={view}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && selectedCode !== null) {
+          event.stopPropagation();
+          close();
+        }
+      }}
+    >
+      {model.messages.length > 0 && (
+        <div className={styles.messages}>
+          <PanelMessages messages={model.messages} />
+        </div>
+      )}
+      {model.total > 0 && <FindingsStrip findings={model.findings} colors={colors} onSelect={open} />}
+      {hasCodes && (
+        <div className={`${styles.body} ${wide ? styles.wide : styles.narrow}`}>
+          {slices.length > 0 && (
+            <div
+              className={view === 'bar' ? `${styles.chartArea} ${styles.barArea}` : styles.chartArea}
+              style={wide ? { flex: `0 0 ${view === 'bar' ? 42 : 36}%` } : { flex: 'none', height: chartSize }}
+            >
+              {view === 'bar' ? (
+                <DistributionBars slices={slices} selectedCode={selectedCode} onSelect={open} />
+              ) : (
+                <div className={styles.chartBox}>
+                  <DistributionChart
+                    slices={slices}
+                    variant={view}
+                    selectedCode={selectedCode}
+                    onSelect={open}
+                    centerValue={formatCount(model.total)}
+                    centerCaption="final responses"
+                  />
+                </div>
+              )}
+              {model.hidden2xx && (
+                <p className={styles.caption}>
+                  2xx hidden: {formatCalls(model.hidden2xx.count)} ({formatShare(model.hidden2xx.share)}). Shares are of
+                  all {formatCalls(model.total)}.
+                </p>
+              )}
+            </div>
+          )}
+          <div className={styles.legendArea}>
+            <LegendTable
+              entries={model.legend}
+              colors={colors}
+              selectedCode={selectedCode}
+              onSelect={open}
+              compact={!wide || width < 900}
+            />
+          </div>
+        </div>
+      )}
+      {selectedEntry && links && (
+        <GuidanceCard entry={selectedEntry} color={colors.get(selectedEntry.code)} links={links} onClose={close} />
+      )}
+    </div>
+  );
+}
+
+/**
+ * The SIP Response Codes panel: distribution, legend with guidance, findings and messages, computed by the core.
+ * Works inside Grafana and standalone (any PanelProps with a theme); an error boundary keeps it alive.
+ */
+export function SipCodesPanel(props: Props) {
+  const resetKey = useMemo(() => ({}), [props.data, props.options]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <PanelErrorBoundary resetKey={resetKey}>
+      <SipCodesPanelView {...props} />
+    </PanelErrorBoundary>
+  );
+}

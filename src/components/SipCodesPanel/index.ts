@@ -1,0 +1,2 @@
+export { SipCodesPanel } from './SipCodesPanel';
+export { usePanelModel, type PanelModelWithColors } from './usePanelModel';

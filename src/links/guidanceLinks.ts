@@ -1,0 +1,81 @@
+import type { DataLink, InterpolateFunction, TimeRange } from '@grafana/data';
+import { buildLogsExploreUrl, resolveLogsSource, TargetLike } from './exploreLogs';
+import { buildDataLinks, buildTraceLink, CodeLinkContext } from './templateLinks';
+import type { GuidanceLink } from './types';
+
+export interface GuidanceLinksInput {
+  code: number;
+  reason: string;
+  /** The field the codes come from (option, else detected). */
+  codeField?: string;
+  logsDatasourceUid: string;
+  traceUrlTemplate: string;
+  /** `data.request.targets` of the panel's query. */
+  targets?: readonly unknown[];
+  timeRange: TimeRange;
+  replaceVariables: InterpolateFunction;
+  /** `fieldConfig.defaults.links`. */
+  dataLinks?: readonly DataLink[];
+}
+
+export interface GuidanceLinks {
+  links: GuidanceLink[];
+  /** Why an expected link is missing, and how to get it. */
+  hints: string[];
+}
+
+function epochMs(value: { valueOf(): number } | undefined, fallback: number): number {
+  const ms = Number(value?.valueOf());
+  return Number.isFinite(ms) ? ms : fallback;
+}
+
+/** All links of the guidance card for one code: matching logs, SIP traces, then the field-config data links. */
+export function buildGuidanceLinks(input: GuidanceLinksInput): GuidanceLinks {
+  const links: GuidanceLink[] = [];
+  const hints: string[] = [];
+  const now = Date.now();
+  const context: CodeLinkContext = {
+    code: input.code,
+    reason: input.reason,
+    from: epochMs(input.timeRange?.from, now - 6 * 3_600_000),
+    to: epochMs(input.timeRange?.to, now),
+    replaceVariables: input.replaceVariables,
+  };
+  const interpolate = (text: string) => {
+    try {
+      return input.replaceVariables(text);
+    } catch {
+      return text;
+    }
+  };
+
+  const source = resolveLogsSource(input.logsDatasourceUid, input.targets as readonly TargetLike[] | undefined, interpolate);
+  if (!source) {
+    hints.push('Matching logs: set "Logs data source uid" in the panel options (an Elasticsearch data source).');
+  } else if (!input.codeField) {
+    hints.push('Matching logs: set "Code field" in the panel options so the logs can be filtered by code.');
+  } else {
+    links.push({
+      kind: 'logs',
+      title: 'Matching logs',
+      href: buildLogsExploreUrl({
+        datasource: source.datasource,
+        codeField: input.codeField,
+        code: input.code,
+        range: input.timeRange?.raw ?? { from: String(context.from), to: String(context.to) },
+        baseQuery: source.baseQuery,
+      }),
+      newTab: false,
+    });
+  }
+
+  const trace = buildTraceLink(input.traceUrlTemplate, context);
+  if (trace) {
+    links.push(trace);
+  } else {
+    hints.push('SIP traces: set "Trace URL template" in the panel options, e.g. https://homer/search?code=${code}&from=${__from}&to=${__to}.');
+  }
+
+  links.push(...buildDataLinks(input.dataLinks, context));
+  return { links, hints };
+}
