@@ -94,3 +94,11 @@ describe('validateOptions', () => {
     expect(issues[0]).toMatch(/could not be read/);
   });
 });
+
+describe('validateOptions and legacy policy text', () => {
+  it('stops reporting the old text once overrides exist again', () => {
+    const { options, issues } = validateOptions({ unparsedPolicyJson: '{broken', policyOverrides: { '404': {} } });
+    expect(options.unparsedPolicyJson).toBe('{broken');
+    expect(issues).toEqual([]);
+  });
+});

@@ -152,6 +152,9 @@ export function validateOptions(raw: unknown): ValidatedOptions {
   };
   if (typeof source.unparsedPolicyJson === 'string' && source.unparsedPolicyJson.trim() !== '') {
     options.unparsedPolicyJson = source.unparsedPolicyJson;
+  }
+  // Once the team has imported a policy again, the old unreadable text is history and no longer worth a message.
+  if (options.unparsedPolicyJson && Object.keys(policyOverrides).length === 0) {
     issues.push(
       'The policy saved by an older version of this panel could not be read; the built-in policy is used. Open the policy editor to repair it.'
     );

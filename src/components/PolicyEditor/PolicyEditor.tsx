@@ -1,0 +1,253 @@
+import React, { useMemo, useState } from 'react';
+import { StandardEditorProps } from '@grafana/data';
+import { Button, useStyles2 } from '@grafana/ui';
+import { buildPolicy, DEFAULT_POLICY, PolicyIssue, PolicyOverrides, policyFor, Severity } from '../../core';
+import { SEVERITY_LABEL } from '../../constants/severity';
+import { TEST_IDS } from '../../constants/testIds';
+import { getPolicyEditorStyles } from './PolicyEditor.styles';
+import {
+  addCode,
+  asOverrides,
+  defaultThresholdText,
+  exportOverridesJson,
+  importOverrides,
+  overrideCodes,
+  parseThreshold,
+  removeCode,
+  setNotes,
+  setSeverity,
+  setThreshold,
+  thresholdOf,
+  ThresholdField,
+} from './policyEdits';
+
+export type PolicyEditorProps = StandardEditorProps<PolicyOverrides | undefined>;
+
+const SEVERITIES: Severity[] = ['immediate', 'track', 'normal'];
+
+const THRESHOLD_COLUMNS: Array<{ field: ThresholdField; label: string; title: string }> = [
+  { field: 'shareAtLeast', label: 'Share %', title: 'Follow up when the code reaches this share of all final responses' },
+  { field: 'countAtLeast', label: 'Count', title: 'Follow up when the code reaches this many calls' },
+  { field: 'riseFactor', label: 'Rise ×', title: 'Follow up when the recent share is this many times the earlier share' },
+];
+
+function issueText(issue: PolicyIssue): string {
+  const where = [issue.code, issue.field].filter((part) => part && part !== '*').join(' · ');
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/**
+ * The team's policy: per code severity, thresholds (share %, count, rise factor) and guidance notes (markdown);
+ * add and remove codes; import and export JSON. Invalid input is reported and never loses what is there.
+ */
+export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
+  const styles = useStyles2(getPolicyEditorStyles);
+  const overrides = asOverrides(value);
+  const codes = overrideCodes(overrides);
+  const legacyText = (context?.options as { unparsedPolicyJson?: unknown } | undefined)?.unparsedPolicyJson;
+
+  const [newCode, setNewCode] = useState('');
+  const [addError, setAddError] = useState<string>();
+  const [inputErrors, setInputErrors] = useState<Record<string, string>>({});
+  const [jsonText, setJsonText] = useState<string>(typeof legacyText === 'string' ? legacyText : '');
+  const [importIssues, setImportIssues] = useState<PolicyIssue[]>([]);
+  const [importNote, setImportNote] = useState<string>();
+  // Inputs are uncontrolled while typing; a new generation re-reads them after an import or removal.
+  const [generation, setGeneration] = useState(0);
+
+  const currentIssues = useMemo(() => buildPolicy(value ?? {}).issues, [value]);
+
+  const onAdd = () => {
+    const result = addCode(overrides, newCode);
+    setAddError(result.error);
+    if (!result.error) {
+      onChange(result.overrides);
+      setNewCode('');
+    }
+  };
+
+  const onThreshold = (code: string, field: ThresholdField, text: string) => {
+    const key = `${code}-${field}`;
+    const parsed = parseThreshold(text);
+    if (parsed.error) {
+      setInputErrors((errors) => ({ ...errors, [key]: parsed.error! }));
+      return;
+    }
+    setInputErrors(({ [key]: _cleared, ...rest }) => rest);
+    onChange(setThreshold(overrides, code, field, parsed.value));
+  };
+
+  const onImport = () => {
+    const result = importOverrides(jsonText);
+    setImportIssues(result.issues);
+    if (result.overrides) {
+      onChange(result.overrides);
+      setGeneration((n) => n + 1);
+      const count = Object.keys(result.overrides).length;
+      setImportNote(
+        `Imported ${count} ${count === 1 ? 'code' : 'codes'}${result.issues.length > 0 ? '; the fields listed below keep their defaults' : ''}.`
+      );
+    } else {
+      setImportNote(undefined);
+    }
+  };
+
+  return (
+    <div className={styles.editor} data-testid={TEST_IDS.policyEditor}>
+      {codes.length === 0 ? (
+        <p className={styles.hint}>No overrides: the built-in runbook policy applies to every code.</p>
+      ) : (
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th>Code</th>
+              <th>Severity</th>
+              {THRESHOLD_COLUMNS.map((column) => (
+                <th key={column.field} title={column.title}>
+                  {column.label}
+                </th>
+              ))}
+              <th>Guidance notes (markdown)</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {codes.map((code) => {
+              const override = overrides[code] ?? {};
+              const defaults = policyFor(Number(code), DEFAULT_POLICY);
+              const severity = typeof override.severity === 'string' ? override.severity : '';
+              return (
+                <tr key={`${code}-${generation}`} data-testid={TEST_IDS.policyRow(code)}>
+                  <td className={styles.code}>
+                    {code}
+                    <span className={styles.reason}>{override.reason ?? defaults.reason}</span>
+                  </td>
+                  <td>
+                    <select
+                      className={styles.input}
+                      aria-label={`Severity of ${code}`}
+                      value={SEVERITIES.includes(severity as Severity) ? severity : ''}
+                      onChange={(event) => onChange(setSeverity(overrides, code, (event.target.value || undefined) as Severity | undefined))}
+                    >
+                      <option value="">Default ({SEVERITY_LABEL[defaults.severity]})</option>
+                      {SEVERITIES.map((option) => (
+                        <option key={option} value={option}>
+                          {SEVERITY_LABEL[option]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  {THRESHOLD_COLUMNS.map(({ field, label }) => {
+                    const current = thresholdOf(override, field);
+                    const error = inputErrors[`${code}-${field}`];
+                    return (
+                      <td key={field}>
+                        <input
+                          className={styles.input}
+                          type="text"
+                          inputMode="decimal"
+                          aria-label={`${label} of ${code}`}
+                          aria-invalid={Boolean(error)}
+                          placeholder={defaultThresholdText(code, field)}
+                          defaultValue={current === undefined ? '' : String(current)}
+                          onBlur={(event) => onThreshold(code, field, event.currentTarget.value)}
+                        />
+                        {error && <p className={styles.error}>{error}</p>}
+                      </td>
+                    );
+                  })}
+                  <td>
+                    <textarea
+                      className={`${styles.input} ${styles.notes}`}
+                      aria-label={`Guidance notes of ${code}`}
+                      placeholder={defaults.guidance.notes ? 'Built-in notes apply' : 'Markdown'}
+                      defaultValue={typeof override.guidance?.notes === 'string' ? override.guidance.notes : ''}
+                      onBlur={(event) => onChange(setNotes(overrides, code, event.currentTarget.value))}
+                    />
+                  </td>
+                  <td>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      icon="trash-alt"
+                      aria-label={`Remove override of ${code}`}
+                      onClick={() => {
+                        onChange(removeCode(overrides, code));
+                        setGeneration((n) => n + 1);
+                      }}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      <div className={styles.row}>
+        <input
+          className={styles.input}
+          style={{ width: '8em' }}
+          aria-label="Code to add"
+          placeholder="e.g. 486"
+          value={newCode}
+          data-testid={TEST_IDS.policyAddInput}
+          onChange={(event) => setNewCode(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              onAdd();
+            }
+          }}
+        />
+        <Button size="sm" variant="secondary" icon="plus" onClick={onAdd} data-testid={TEST_IDS.policyAddButton}>
+          Add code
+        </Button>
+        {addError && <p className={styles.error}>{addError}</p>}
+      </div>
+
+      {currentIssues.length > 0 && (
+        <div>
+          <p className={styles.error}>These overrides are not applied (defaults stay):</p>
+          <ul className={styles.issues} data-testid={TEST_IDS.policyIssues}>
+            {currentIssues.map((issue, index) => (
+              <li key={index}>{issueText(issue)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div>
+        {typeof legacyText === 'string' && legacyText !== '' && (
+          <p className={styles.hint}>
+            The policy saved by an older version could not be read; it is shown below. Fix it and press Import.
+          </p>
+        )}
+        <textarea
+          className={`${styles.input} ${styles.json}`}
+          aria-label="Policy JSON"
+          placeholder='{"503": {"severity": "immediate", "rules": {"shareAtLeast": 2}}}'
+          value={jsonText}
+          data-testid={TEST_IDS.policyJson}
+          onChange={(event) => setJsonText(event.currentTarget.value)}
+        />
+        <div className={styles.row}>
+          <Button size="sm" variant="secondary" onClick={() => setJsonText(exportOverridesJson(overrides))} data-testid={TEST_IDS.policyExport}>
+            Export JSON
+          </Button>
+          <Button size="sm" variant="primary" onClick={onImport} data-testid={TEST_IDS.policyImport}>
+            Import JSON
+          </Button>
+          {importNote && <p className={styles.hint}>{importNote}</p>}
+        </div>
+        {importIssues.length > 0 && (
+          <ul className={styles.issues} role="alert">
+            {importIssues.map((issue, index) => (
+              <li key={index}>{issueText(issue)}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

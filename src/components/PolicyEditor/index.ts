@@ -1,0 +1,2 @@
+export { PolicyEditor, type PolicyEditorProps } from './PolicyEditor';
+export * as policyEdits from './policyEdits';

@@ -1,0 +1,160 @@
+/**
+ * Pure edits of a team's policy overrides, as the policy editor makes them. Every function returns a new object
+ * and leaves everything it was not asked to change exactly as it was (unknown fields included).
+ */
+import { buildPolicy, CodeOverride, DEFAULT_POLICY, parseSipCode, PolicyIssue, PolicyOverrides, policyFor, RiseRule, Severity } from '../../core';
+
+export type ThresholdField = 'shareAtLeast' | 'countAtLeast' | 'riseFactor';
+
+/** Rise settings used when a team sets a factor on a code whose default has no rise rule. */
+const FALLBACK_RISE: RiseRule = { factor: 2, minCount: 10, minZ: 3 };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The overrides as an object, whatever was saved (junk becomes empty; the panel reports it). */
+export function asOverrides(value: unknown): PolicyOverrides {
+  return isPlainObject(value) ? (value as PolicyOverrides) : {};
+}
+
+/** Codes with an override, ascending. */
+export function overrideCodes(overrides: PolicyOverrides): string[] {
+  return Object.keys(overrides).sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+}
+
+function withoutEmpty<T extends Record<string, unknown>>(value: T): T | undefined {
+  return Object.keys(value).length > 0 ? value : undefined;
+}
+
+function setOverride(overrides: PolicyOverrides, code: string, next: CodeOverride): PolicyOverrides {
+  return { ...overrides, [code]: next };
+}
+
+function currentOverride(overrides: PolicyOverrides, code: string): CodeOverride {
+  const existing = overrides[code];
+  return isPlainObject(existing) ? (existing as CodeOverride) : {};
+}
+
+/** Adds an empty override for a code, or says why not. */
+export function addCode(overrides: PolicyOverrides, text: string): { overrides: PolicyOverrides; error?: string } {
+  const code = parseSipCode(text.trim());
+  if (code === null) {
+    return { overrides, error: `"${text}" is not a SIP status code (100–699).` };
+  }
+  const key = String(code);
+  if (key in overrides) {
+    return { overrides, error: `${key} already has an override.` };
+  }
+  return { overrides: { ...overrides, [key]: {} } };
+}
+
+export function removeCode(overrides: PolicyOverrides, code: string): PolicyOverrides {
+  const { [code]: _removed, ...rest } = overrides;
+  return rest;
+}
+
+/** Sets or clears (undefined = use the default) the severity of a code. */
+export function setSeverity(overrides: PolicyOverrides, code: string, severity: Severity | undefined): PolicyOverrides {
+  const { severity: _old, ...rest } = currentOverride(overrides, code);
+  return setOverride(overrides, code, severity ? { ...rest, severity } : rest);
+}
+
+/**
+ * Sets or clears (undefined = use the default) one threshold: share %, count, or the rise factor.
+ * A rise factor keeps the code's other rise settings (minimum count, z), taken from its current rule.
+ */
+export function setThreshold(
+  overrides: PolicyOverrides,
+  code: string,
+  field: ThresholdField,
+  value: number | undefined
+): PolicyOverrides {
+  const override = currentOverride(overrides, code);
+  const rules: Record<string, unknown> = { ...(isPlainObject(override.rules) ? override.rules : {}) };
+  if (field === 'riseFactor') {
+    if (value === undefined) {
+      delete rules.rise;
+    } else {
+      const existing = isPlainObject(rules.rise) ? (rules.rise as Partial<RiseRule>) : undefined;
+      const base = policyFor(Number(code), DEFAULT_POLICY).rules.rise ?? FALLBACK_RISE;
+      rules.rise = { ...base, ...existing, factor: value };
+    }
+  } else if (value === undefined) {
+    delete rules[field];
+  } else {
+    rules[field] = value;
+  }
+  const { rules: _old, ...rest } = override;
+  const nextRules = withoutEmpty(rules);
+  return setOverride(overrides, code, nextRules ? { ...rest, rules: nextRules } : rest);
+}
+
+/** Sets or clears the guidance notes (markdown) of a code. */
+export function setNotes(overrides: PolicyOverrides, code: string, notes: string): PolicyOverrides {
+  const override = currentOverride(overrides, code);
+  const guidance: Record<string, unknown> = { ...(isPlainObject(override.guidance) ? override.guidance : {}) };
+  if (notes.trim() === '') {
+    delete guidance.notes;
+  } else {
+    guidance.notes = notes;
+  }
+  const { guidance: _old, ...rest } = override;
+  const nextGuidance = withoutEmpty(guidance);
+  return setOverride(overrides, code, nextGuidance ? { ...rest, guidance: nextGuidance } : rest);
+}
+
+/** The value of a threshold as the override sets it, or undefined when the default applies. */
+export function thresholdOf(override: CodeOverride, field: ThresholdField): number | undefined {
+  const rules = isPlainObject(override.rules) ? override.rules : {};
+  const value = field === 'riseFactor' ? (isPlainObject(rules.rise) ? rules.rise.factor : undefined) : rules[field];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** The built-in value of a threshold for a code, as placeholder text ("off" when the rule is off). */
+export function defaultThresholdText(code: string, field: ThresholdField): string {
+  const rules = policyFor(Number(code), DEFAULT_POLICY).rules;
+  const value = field === 'riseFactor' ? rules.rise?.factor : rules[field];
+  return typeof value === 'number' ? String(value) : 'off';
+}
+
+/** Reads the number in a threshold input: '' clears (default), anything not a non-negative number is rejected. */
+export function parseThreshold(text: string): { value?: number; clear?: true; error?: string } {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return { clear: true };
+  }
+  const value = Number(trimmed);
+  if (!Number.isFinite(value) || value < 0) {
+    return { error: `"${text}" is not a number ≥ 0` };
+  }
+  return { value };
+}
+
+/** Parses imported JSON: an object keyed by code, with the policy's own validation issues. Never throws. */
+export function importOverrides(text: string): { overrides?: PolicyOverrides; issues: PolicyIssue[] } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { issues: [{ code: '*', field: '', message: `Not valid JSON: ${reason}. Nothing was changed.` }] };
+  }
+  if (!isPlainObject(parsed)) {
+    return {
+      issues: [
+        {
+          code: '*',
+          field: '',
+          message: 'The JSON must be an object keyed by SIP code, like {"503": {"severity": "immediate"}}. Nothing was changed.',
+        },
+      ],
+    };
+  }
+  return { overrides: parsed as PolicyOverrides, issues: buildPolicy(parsed).issues };
+}
+
+/** The overrides as readable JSON for export. */
+export function exportOverridesJson(overrides: PolicyOverrides): string {
+  return JSON.stringify(overrides, null, 2);
+}

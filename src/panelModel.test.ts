@@ -1,0 +1,222 @@
+import { createTheme, FieldType, toDataFrame } from '@grafana/data';
+import { buildPanelModel, byUrgency, rowLimitFromTargets, severityColors, summarizeFinding } from './panelModel';
+import { seriesFrames, termsFrame, TYPICAL_COUNTS } from './components/testUtils';
+import { DEFAULT_OPTIONS } from './options';
+
+function model(overrides: Partial<Parameters<typeof buildPanelModel>[0]> = {}) {
+  return buildPanelModel({ series: [termsFrame(TYPICAL_COUNTS)], options: DEFAULT_OPTIONS, ...overrides });
+}
+
+/** 24 quarter-hours: 200 steady, 487 ten times more often in the last quarter. */
+function risingSeries() {
+  const buckets = 24;
+  return seriesFrames({
+    200: Array.from({ length: buckets }, () => 100),
+    487: Array.from({ length: buckets }, (_, i) => (i >= 18 ? 30 : 3)),
+  });
+}
+
+describe('buildPanelModel', () => {
+  it('counts final responses and shares of all of them', () => {
+    const { total, legend } = model();
+    expect(total).toBe(1665);
+    const notFound = legend.find((entry) => entry.code === 404)!;
+    expect(notFound.count).toBe(37);
+    expect(notFound.share).toBeCloseTo((37 / 1665) * 100, 6);
+    expect(notFound.label).toBe('404 Not Found: 37 calls, 2.2 %, track');
+    expect(notFound.policy.guidance.meaning).not.toBe('');
+  });
+
+  it('lists the legend most urgent first, then by calls', () => {
+    const codes = model().legend.map((entry) => entry.code);
+    expect(codes).toEqual([500, 487, 404, 480, 503, 200]);
+    expect(model().legend.map((entry) => entry.severity)).toEqual(['immediate', 'track', 'track', 'track', 'track', 'normal']);
+  });
+
+  it('reports the codes that need follow-up now, with rule and numbers', () => {
+    const { findings } = model();
+    const serverError = findings.find((finding) => finding.code === 500)!;
+    expect(serverError.severity).toBe('immediate');
+    expect(serverError.summary).toBe('500 · 2 calls · any incident is investigated now');
+    expect(findings[0].code).toBe(500);
+  });
+
+  it('fires the share rule with the measured share', () => {
+    const { findings } = model({ series: [termsFrame({ 200: 900, 503: 90 })] });
+    const unavailable = findings.find((finding) => finding.code === 503);
+    expect(unavailable?.summary).toMatch(/^503 · 9\.1 % · above \d+(\.\d+)? %$/);
+  });
+
+  it('fires the rise rule on a date histogram and uses the recent window option', () => {
+    const rising = model({ series: risingSeries() });
+    expect(rising.findings.map((finding) => finding.code)).toContain(487);
+    expect(rising.findings.find((finding) => finding.code === 487)!.summary).toMatch(/×\d+(\.\d)? vs earlier in range/);
+    expect(rising.messages.filter((message) => message.kind === 'rise-needs-histogram')).toEqual([]);
+  });
+
+  it('says when the rise rule cannot be checked without a date histogram', () => {
+    const kinds = model().messages.map((message) => message.kind);
+    expect(kinds).toContain('rise-needs-histogram');
+    expect(model().messages.find((message) => message.kind === 'rise-needs-histogram')!.level).toBe('info');
+  });
+
+  it('hides 2xx from the chart and legend on request, keeping shares of all calls', () => {
+    const hidden = model({ options: { ...DEFAULT_OPTIONS, include2xx: false } });
+    expect(hidden.slices.map((entry) => entry.code)).not.toContain(200);
+    expect(hidden.legend.map((entry) => entry.code)).not.toContain(200);
+    expect(hidden.hidden2xx).toEqual({ count: 1520, share: (1520 / 1665) * 100 });
+    expect(hidden.byCode.get(200)?.count).toBe(1520);
+    expect(hidden.legend.find((entry) => entry.code === 404)!.share).toBeCloseTo((37 / 1665) * 100, 6);
+  });
+
+  it('lists provisional 1xx last, without a share, only when asked', () => {
+    const series = [termsFrame({ 200: 100, 180: 90, 183: 10, 404: 5 })];
+    expect(model({ series }).legend.map((entry) => entry.code)).toEqual([404, 200]);
+    const withProvisional = model({ series, options: { ...DEFAULT_OPTIONS, include1xx: true } });
+    expect(withProvisional.legend.map((entry) => entry.code)).toEqual([404, 200, 180, 183]);
+    const ringing = withProvisional.legend.find((entry) => entry.code === 180)!;
+    expect(ringing.share).toBeNull();
+    expect(ringing.provisional).toBe(true);
+    expect(withProvisional.slices.map((entry) => entry.code)).toEqual([404, 200]);
+    expect(withProvisional.total).toBe(105);
+  });
+
+  it('gives a message instead of nothing when there is no data', () => {
+    const empty = model({ series: [] });
+    expect(empty.total).toBe(0);
+    expect(empty.legend).toEqual([]);
+    expect(empty.messages.map((message) => message.kind)).toEqual(['no-data']);
+  });
+
+  it('stays quiet about missing data while the query runs', () => {
+    expect(model({ series: [], loading: true }).messages).toEqual([]);
+  });
+
+  it('explains when no field holds SIP codes', () => {
+    const frame = toDataFrame({
+      fields: [
+        { name: 'host', type: FieldType.string, values: ['sbc-1', 'sbc-2'] },
+        { name: 'Count', type: FieldType.number, values: [10, 20] },
+      ],
+    });
+    const { messages, legend } = model({ series: [frame] });
+    expect(legend).toEqual([]);
+    const message = messages.find((m) => m.kind === 'no-code-field')!;
+    expect(message.title).toBe('No field holds SIP codes');
+    expect(`${message.text} ${(message.details ?? []).join(' ')}`).toMatch(/host/);
+    expect(`${message.text} ${(message.details ?? []).join(' ')}`).toMatch(/Code field/);
+  });
+
+  it('counts invalid values and still draws the valid codes', () => {
+    const frame = toDataFrame({
+      fields: [
+        { name: 'sip.status_code', type: FieldType.string, values: ['200', '404', 'abc', '999'] },
+        { name: 'Count', type: FieldType.number, values: [100, 5, 7, 3] },
+      ],
+    });
+    const result = model({ series: [frame] });
+    expect(result.legend.map((entry) => entry.code)).toEqual([404, 200]);
+    const invalid = result.messages.find((message) => message.kind === 'invalid-values')!;
+    expect(invalid.text).toMatch(/10 calls/);
+    expect(invalid.text).toMatch(/abc/);
+  });
+
+  it('reports broken policy overrides with code and field, and keeps the defaults', () => {
+    const result = model({
+      options: { ...DEFAULT_OPTIONS, policyOverrides: { '404': { severity: 'urgent' }, abc: {}, '487': { severity: 'immediate' } } },
+    });
+    const message = result.messages.find((m) => m.kind === 'policy-issues')!;
+    expect(message.level).toBe('warning');
+    expect(message.details!.some((detail) => detail.startsWith('404 · severity'))).toBe(true);
+    expect(message.details!.some((detail) => detail.includes('abc'))).toBe(true);
+    expect(result.byCode.get(404)!.severity).toBe('track');
+    expect(result.byCode.get(487)!.severity).toBe('immediate');
+  });
+
+  it('reports unusable options and uses defaults for them', () => {
+    const result = model({ options: { ...DEFAULT_OPTIONS, view: 'radar', recentWindow: 'soon' } });
+    expect(result.options.view).toBe('donut');
+    expect(result.options.recentWindow).toBe('');
+    const message = result.messages.find((m) => m.kind === 'options')!;
+    expect(message.details).toHaveLength(2);
+    expect(result.legend.length).toBeGreaterThan(0);
+  });
+
+  it('shows query errors', () => {
+    const result = model({ errors: [{ refId: 'A', message: 'index_not_found_exception' }] });
+    expect(result.messages.find((message) => message.kind === 'query-error')).toMatchObject({ kind: 'query-error', level: 'error', title: 'Query A failed', text: 'index_not_found_exception' });
+  });
+
+  it('never throws on junk input', () => {
+    expect(() => buildPanelModel({ series: undefined, options: null })).not.toThrow();
+    expect(() => buildPanelModel({ series: [null, 42, { fields: 'x' }] as never, options: 'junk' })).not.toThrow();
+  });
+});
+
+describe('summarizeFinding', () => {
+  it('writes the numbers once and every fired rule', () => {
+    expect(
+      summarizeFinding({
+        code: 503,
+        severity: 'track',
+        count: 820,
+        share: 8.2,
+        reason: '',
+        rules: [
+          { rule: 'share', value: 8.2, threshold: 5, text: 'above 5 %' },
+          { rule: 'rise', value: 3.1, threshold: 2, text: '×3.1 vs earlier in range' },
+        ],
+      })
+    ).toBe('503 · 8.2 % · above 5 % · ×3.1 vs earlier in range');
+    expect(
+      summarizeFinding({
+        code: 487,
+        severity: 'track',
+        count: 40,
+        share: 1,
+        reason: '',
+        rules: [{ rule: 'rise', value: 3.1, threshold: 2, text: '×3.1 vs earlier in range' }],
+      })
+    ).toBe('487 · ×3.1 vs earlier in range');
+  });
+});
+
+describe('rowLimitFromTargets', () => {
+  it('reads the size of raw data and logs queries', () => {
+    expect(rowLimitFromTargets([{ metrics: [{ type: 'raw_data', settings: { size: '1000' } }] }])).toBe(1000);
+    expect(rowLimitFromTargets([{ metrics: [{ type: 'logs', settings: { limit: '200' } }] }])).toBe(200);
+    expect(rowLimitFromTargets([{ metrics: [{ type: 'raw_document' }] }])).toBe(500);
+  });
+
+  it('has none for aggregations or junk', () => {
+    expect(rowLimitFromTargets([{ metrics: [{ type: 'count' }] }])).toBeUndefined();
+    expect(rowLimitFromTargets(undefined)).toBeUndefined();
+    expect(rowLimitFromTargets([null, 'x', { metrics: 'y' }])).toBeUndefined();
+  });
+});
+
+describe('severityColors', () => {
+  it('gives each code of a severity its own shade of the severity family, per theme', () => {
+    const { legend } = model({ series: [termsFrame({ 200: 100, 404: 9, 480: 8, 487: 7, 503: 6, 500: 1, 408: 1 })] });
+    for (const mode of ['dark', 'light'] as const) {
+      const theme = createTheme({ colors: { mode } });
+      const colors = severityColors(legend, theme);
+      const track = legend.filter((entry) => entry.severity === 'track').map((entry) => colors.get(entry.code));
+      expect(new Set(track).size).toBe(track.length);
+      const immediate = legend.filter((entry) => entry.severity === 'immediate').map((entry) => entry.code);
+      expect(immediate).toEqual([408, 500]);
+      expect(colors.get(408)).toBe(theme.visualization.getColorByName('red'));
+      expect(colors.get(500)).toBe(theme.visualization.getColorByName('semi-dark-red'));
+      expect(colors.get(200)).toBe(theme.visualization.getColorByName('green'));
+      expect(colors.get(legend.find((entry) => entry.severity === 'track')!.code)).toBe(theme.visualization.getColorByName('orange'));
+    }
+    const dark = severityColors(legend, createTheme({ colors: { mode: 'dark' } }));
+    const light = severityColors(legend, createTheme({ colors: { mode: 'light' } }));
+    expect(dark.get(500)).not.toBe(light.get(500));
+  });
+
+  it('sorts entries by urgency', () => {
+    const { legend } = model();
+    expect([...legend].sort(byUrgency)).toEqual(legend.slice(0, legend.length));
+  });
+});
