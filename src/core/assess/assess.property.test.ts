@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { DEFAULT_POLICY } from '../catalog';
+import { DEFAULT_POLICY, policyFor } from '../catalog';
 import { AssessOptions, CountsInput, Policy, SEVERITY_RANK, Timeline } from '../types';
 import { assessDistribution } from './assess';
 import { HOUR, RUNBOOK_LIKE, START } from './testing';
@@ -159,7 +159,7 @@ describe.each(POLICIES)('assessment properties (%s)', (_name, policy) => {
           if (!rise) {
             continue;
           }
-          const rule = policy.codes[finding.code]?.rules.rise ?? DEFAULT_POLICY.codes[finding.code]?.rules.rise;
+          const rule = policyFor(finding.code, policy).rules.rise;
           expect(finding.rise).toBeDefined();
           expect(rule).toBeTruthy();
           expect(finding.rise!.factor).toBeGreaterThanOrEqual(rule!.factor);

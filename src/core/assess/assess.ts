@@ -41,7 +41,7 @@ export function assessDistribution(
     if (count < 1) {
       continue;
     }
-    const codePolicy: CodePolicy | undefined = policyFor(code, activePolicy);
+    const codePolicy = cachedPolicyFor(code, activePolicy);
     const candidate: Candidate = { code, count, codePolicy, rise: undefined };
     candidates.push(candidate);
     if (isUsableRiseRule(codePolicy?.rules?.rise)) {
@@ -118,6 +118,29 @@ export function assessCodes(distribution: CountsInput, policy?: Policy, options?
 /** Severity rank, then more calls first, then lower code first. */
 export function mostUrgentFirst(a: Finding, b: Finding): number {
   return rankOf(a.severity) - rankOf(b.severity) || b.count - a.count || a.code - b.code;
+}
+
+/**
+ * Policy lookups of frozen policies (the default policy and every policy built from overrides are deeply frozen)
+ * cannot change, so they are remembered per policy: the catalog builds a fresh class-default policy on every
+ * lookup of an unlisted code, which is most of the per-code cost on a wide distribution. Unfrozen policies are
+ * looked up every time.
+ */
+const lookupsByPolicy = new WeakMap<Policy, Map<number, CodePolicy | undefined>>();
+
+function cachedPolicyFor(code: number, policy: Policy): CodePolicy | undefined {
+  if (!Object.isFrozen(policy) || !Object.isFrozen(policy.codes)) {
+    return policyFor(code, policy);
+  }
+  let lookups = lookupsByPolicy.get(policy);
+  if (!lookups) {
+    lookups = new Map();
+    lookupsByPolicy.set(policy, lookups);
+  }
+  if (!lookups.has(code)) {
+    lookups.set(code, policyFor(code, policy));
+  }
+  return lookups.get(code);
 }
 
 /** Calls per final code (200–699). Repeated entries add up; non-codes and invalid counts are skipped. */

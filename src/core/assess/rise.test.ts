@@ -11,6 +11,7 @@ import {
   sumRange,
   twoProportionZ,
 } from './rise';
+import { Timeline } from '../types';
 import { HOUR, repeat, START, timelineOf } from './testing';
 
 function windowOf(plan: ReturnType<typeof planRecentWindow>): RecentWindow {
@@ -182,6 +183,16 @@ describe('planRecentWindow', () => {
       ok: false,
       problem: 'unordered-times',
     });
+    for (const times of [
+      [NaN, 1],
+      [1, Infinity],
+      [1, 1],
+      [1, '2'],
+      ['1', 2],
+    ]) {
+      const timeline = { times, totals: [1, 1], byCode: {} } as unknown as Timeline;
+      expect(planRecentWindow(timeline)).toEqual({ ok: false, problem: 'unordered-times' });
+    }
     expect(planRecentWindow(eight, { recentMs: 8 * HOUR })).toEqual({ ok: false, problem: 'no-earlier-part' });
   });
 

@@ -38,7 +38,8 @@ export function planRecentWindow(timeline: Timeline | undefined, options?: Asses
   if (!Array.isArray(times) || times.length === 0) {
     return { ok: false, problem: 'no-timeline' };
   }
-  if (!isStrictlyAscending(times)) {
+  const spacing = scanSpacing(times);
+  if (spacing === null) {
     return { ok: false, problem: 'unordered-times' };
   }
   const bucketCount = times.length;
@@ -46,7 +47,7 @@ export function planRecentWindow(timeline: Timeline | undefined, options?: Asses
     return { ok: false, problem: 'single-bucket' };
   }
 
-  const bucketMs = medianGap(times);
+  const bucketMs = spacing > 0 ? spacing : medianGap(times);
   const rangeStart = times[0];
   const rangeEnd = times[bucketCount - 1] + bucketMs;
   const recentMs = options?.recentMs;
@@ -62,11 +63,7 @@ export function planRecentWindow(timeline: Timeline | undefined, options?: Asses
     label = describeFraction(usedFraction);
   }
 
-  const halfBucket = bucketMs / 2;
-  let first = bucketCount - 1;
-  while (first > 0 && times[first - 1] + halfBucket >= target) {
-    first--;
-  }
+  const first = firstRecentBucket(times, target - bucketMs / 2);
   if (first === 0) {
     return { ok: false, problem: 'no-earlier-part' };
   }
@@ -293,14 +290,49 @@ function bucketTotals(timeline: Timeline, bucketCount: number): ArrayLike<unknow
   return totals;
 }
 
-function isStrictlyAscending(times: unknown[]): times is number[] {
-  for (let i = 0; i < times.length; i++) {
+/**
+ * One pass over the bucket starts: null unless they are finite, strictly ascending numbers; otherwise the common
+ * gap when all gaps are equal (the usual date histogram), or 0 when they differ (then the median is needed).
+ */
+function scanSpacing(times: unknown[]): number | null {
+  const first = times[0];
+  if (typeof first !== 'number' || !Number.isFinite(first)) {
+    return null;
+  }
+  const gap = times.length > 1 ? (times[1] as number) - first : 0;
+  let regular = true;
+  let previous = first;
+  for (let i = 1; i < times.length; i++) {
     const time = times[i];
-    if (typeof time !== 'number' || !Number.isFinite(time) || (i > 0 && time <= (times[i - 1] as number))) {
-      return false;
+    // `!(time > previous)` also rejects NaN.
+    if (typeof time !== 'number' || !(time > previous)) {
+      return null;
+    }
+    regular = regular && time - previous === gap;
+    previous = time;
+  }
+  if (!Number.isFinite(previous)) {
+    return null;
+  }
+  return regular ? gap : 0;
+}
+
+/**
+ * The first bucket whose start is at or after `threshold` (binary search; times ascending), but never past the
+ * last bucket: the recent window always holds at least one bucket.
+ */
+function firstRecentBucket(times: number[], threshold: number): number {
+  let low = 0;
+  let high = times.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (times[middle] >= threshold) {
+      high = middle;
+    } else {
+      low = middle + 1;
     }
   }
-  return true;
+  return low;
 }
 
 function isPositiveFinite(value: unknown): value is number {
