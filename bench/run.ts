@@ -6,7 +6,7 @@
 import fs from 'fs';
 import path from 'path';
 import zlib from 'zlib';
-import { grafanaData } from './grafanaInNode';
+import { grafanaData } from '../tests/support/grafanaInNode';
 import { BenchResult, compare, medianMs, printTable, round } from './measure';
 import { rawFrame, timeseriesFrames, countIntoTypedArray, sumAllValues } from './data';
 import { benchRender } from './render';
