@@ -1,6 +1,9 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 
+/** Name of the pattern per severity (also written on the bar, for tests and inspection). */
+export const SEVERITY_PATTERN = { immediate: 'hatch', track: 'dots', normal: 'none' } as const;
+
 /** CSS stand-ins for the SVG severity patterns: hatching for immediate, dots for track. */
 export const SEVERITY_BACKGROUND = {
   immediate: {

@@ -2,7 +2,7 @@ import React from 'react';
 import { useStyles2 } from '@grafana/ui';
 import { TEST_IDS } from '../../constants/testIds';
 import type { ChartSlice } from '../DistributionChart';
-import { getDistributionBarsStyles, SEVERITY_BACKGROUND } from './DistributionBars.styles';
+import { getDistributionBarsStyles, SEVERITY_BACKGROUND, SEVERITY_PATTERN } from './DistributionBars.styles';
 
 export interface BarSlice extends ChartSlice {
   /** "2.1 %" */
@@ -44,6 +44,7 @@ export function DistributionBars({ slices, selectedCode, onSelect }: Distributio
                 <span
                   className={styles.fill}
                   data-color={slice.color}
+                  data-pattern={SEVERITY_PATTERN[slice.severity]}
                   style={{
                     display: 'block',
                     width: `${(slice.count / max) * 100}%`,

@@ -51,16 +51,24 @@ function useGuidanceSelection(root: React.RefObject<HTMLDivElement>) {
     }
   }, [selectedCode, root]);
 
-  return { selectedCode, open, close };
+  /** Forgets the selection without moving focus (the code left the data). */
+  const forget = useCallback(() => setSelectedCode(null), []);
+
+  return { selectedCode, open, close, forget };
 }
 
 function SipCodesPanelView({ data, options, width, height, timeRange, replaceVariables, fieldConfig }: Props) {
   const styles = useStyles2(getSipCodesPanelStyles);
   const rootRef = useRef<HTMLDivElement>(null);
   const { model, colors } = usePanelModel(data, options);
-  const { selectedCode, open, close } = useGuidanceSelection(rootRef);
+  const { selectedCode, open, close, forget } = useGuidanceSelection(rootRef);
 
   const selectedEntry: CodeEntry | undefined = selectedCode === null ? undefined : model.byCode.get(selectedCode);
+  useEffect(() => {
+    if (selectedCode !== null && !model.byCode.has(selectedCode)) {
+      forget();
+    }
+  }, [selectedCode, model, forget]);
   const view = model.options.view;
   const wide = width >= WIDE_LAYOUT_MIN_WIDTH;
 

@@ -1,0 +1,107 @@
+import React from 'react';
+import { fireEvent, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { TEST_IDS } from '../../constants/testIds';
+import { renderWithTheme } from '../testUtils';
+import { ChartSlice, DistributionChart } from './DistributionChart';
+
+const SLICES: ChartSlice[] = [
+  { code: 500, count: 2, severity: 'immediate', color: '#F2495C', label: '500 Server Internal Error: 2 calls, 0.12 %, immediate' },
+  { code: 404, count: 37, severity: 'track', color: '#FF9830', label: '404 Not Found: 37 calls, 2.2 %, track' },
+  { code: 200, count: 1520, severity: 'normal', color: '#73BF69', label: '200 OK: 1,520 calls, 91.3 %, normal' },
+];
+
+function renderChart(props: Partial<React.ComponentProps<typeof DistributionChart>> = {}) {
+  const onSelect = jest.fn();
+  const result = renderWithTheme(<DistributionChart slices={SLICES} variant="donut" onSelect={onSelect} {...props} />);
+  return { onSelect, ...result };
+}
+
+describe('DistributionChart', () => {
+  it('draws one accessible slice per code', () => {
+    renderChart();
+    for (const slice of SLICES) {
+      const path = screen.getByTestId(TEST_IDS.slice(slice.code));
+      expect(path.tagName).toBe('path');
+      expect(path).toHaveAttribute('role', 'button');
+      expect(path).toHaveAttribute('tabindex', '0');
+      expect(path).toHaveAttribute('aria-label', slice.label);
+      expect(path).toHaveAttribute('data-severity', slice.severity);
+      expect(path).toHaveAttribute('fill', slice.color);
+      expect(path.getAttribute('d')).toMatch(/^M/);
+    }
+    expect(screen.getByRole('button', { name: '404 Not Found: 37 calls, 2.2 %, track' })).toBeInTheDocument();
+  });
+
+  it('overlays a severity pattern on immediate and track slices, not on normal ones', () => {
+    const { container } = renderChart();
+    const overlays = container.querySelectorAll('path[aria-hidden="true"]');
+    expect(overlays).toHaveLength(2);
+    const fills = Array.from(overlays).map((overlay) => overlay.getAttribute('fill'));
+    expect(fills[0]).toMatch(/^url\(#sip-pattern-.*-immediate\)$/);
+    expect(fills[1]).toMatch(/^url\(#sip-pattern-.*-track\)$/);
+    for (const fill of fills) {
+      const id = fill!.slice(5, -1);
+      expect(container.querySelector(`pattern[id="${id}"]`)).not.toBeNull();
+    }
+  });
+
+  it('opens a slice on click, Enter and Space', async () => {
+    const user = userEvent.setup();
+    const { onSelect } = renderChart();
+    const slice = screen.getByTestId(TEST_IDS.slice(404));
+    await user.click(slice);
+    expect(onSelect).toHaveBeenLastCalledWith(404, slice);
+    slice.focus();
+    await user.keyboard('{Enter}');
+    await user.keyboard(' ');
+    expect(onSelect).toHaveBeenCalledTimes(3);
+    fireEvent.keyDown(slice, { key: 'a' });
+    expect(onSelect).toHaveBeenCalledTimes(3);
+  });
+
+  it('reaches every slice with Tab', async () => {
+    const user = userEvent.setup();
+    renderChart();
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByTestId(TEST_IDS.slice(500)));
+    await user.tab();
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByTestId(TEST_IDS.slice(200)));
+  });
+
+  it('differs between donut (hole, centre text) and pie', () => {
+    const donut = renderChart({ centerValue: '1,559', centerCaption: 'final responses' });
+    const donutPath = screen.getByTestId(TEST_IDS.slice(200)).getAttribute('d');
+    expect(screen.getByTestId(TEST_IDS.chart)).toHaveAttribute('data-view', 'donut');
+    expect(donut.container.textContent).toContain('1,559');
+    donut.unmount();
+    const pie = renderChart({ variant: 'pie', centerValue: '1,559' });
+    expect(screen.getByTestId(TEST_IDS.chart)).toHaveAttribute('data-view', 'pie');
+    expect(screen.getByTestId(TEST_IDS.slice(200)).getAttribute('d')).not.toBe(donutPath);
+    expect(pie.container.textContent).not.toContain('1,559');
+  });
+
+  it('marks the selected slice', () => {
+    renderChart({ selectedCode: 404 });
+    expect(screen.getByTestId(TEST_IDS.slice(404))).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByTestId(TEST_IDS.slice(500))).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('draws a single code as a full ring and skips zero counts', () => {
+    renderChart({ slices: [SLICES[2], { ...SLICES[1], count: 0 }] });
+    expect(screen.getByTestId(TEST_IDS.slice(200))).toBeInTheDocument();
+    expect(screen.queryByTestId(TEST_IDS.slice(404))).toBeNull();
+  });
+
+  it('keeps pattern ids unique per chart instance', () => {
+    const { container } = renderWithTheme(
+      <>
+        <DistributionChart slices={SLICES} variant="donut" onSelect={jest.fn()} />
+        <DistributionChart slices={SLICES} variant="pie" onSelect={jest.fn()} />
+      </>
+    );
+    const ids = Array.from(container.querySelectorAll('pattern')).map((pattern) => pattern.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

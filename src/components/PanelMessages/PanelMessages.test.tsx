@@ -1,0 +1,45 @@
+import React from 'react';
+import { screen } from '@testing-library/react';
+import { TEST_IDS } from '../../constants/testIds';
+import { renderWithTheme } from '../testUtils';
+import { PanelMessages } from './PanelMessages';
+
+describe('PanelMessages', () => {
+  it('renders nothing without messages', () => {
+    const { container } = renderWithTheme(<PanelMessages messages={[]} />);
+    expect(container).toBeEmptyDOMElement();
+  });
+
+  it('shows every message with title, text and details, errors first', () => {
+    renderWithTheme(
+      <PanelMessages
+        messages={[
+          { kind: 'rise-needs-histogram', level: 'info', title: 'Rise rule not checked', text: 'Needs a date histogram.' },
+          {
+            kind: 'policy-issues',
+            level: 'warning',
+            title: 'Policy overrides have problems',
+            text: 'Defaults stay.',
+            details: ['404 · severity: "urgent" is not a severity'],
+          },
+          { kind: 'query-error', level: 'error', title: 'Query A failed', text: 'index_not_found_exception' },
+        ]}
+      />
+    );
+    const messages = screen.getAllByTestId(TEST_IDS.message);
+    expect(messages.map((m) => m.getAttribute('data-kind'))).toEqual(['query-error', 'policy-issues', 'rise-needs-histogram']);
+    expect(messages.map((m) => m.getAttribute('data-level'))).toEqual(['error', 'warning', 'info']);
+    expect(messages[0]).toHaveTextContent('Query A failed');
+    expect(messages[0]).toHaveTextContent('index_not_found_exception');
+    expect(messages[1]).toHaveTextContent('404 · severity: "urgent" is not a severity');
+  });
+
+  it('shows message text as text, never as HTML', () => {
+    renderWithTheme(
+      <PanelMessages messages={[{ kind: 'no-code-field', level: 'warning', title: 'x', text: '<img src=x onerror=alert(1)>' }]} />
+    );
+    const message = screen.getByTestId(TEST_IDS.message);
+    expect(message.querySelector('img')).toBeNull();
+    expect(message).toHaveTextContent('<img src=x onerror=alert(1)>');
+  });
+});
