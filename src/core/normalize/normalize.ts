@@ -10,10 +10,9 @@ import type { DataFrame } from '@grafana/data';
 import { CodeDistribution, FrameShape, Notice, Timeline } from '../types';
 import { FrameView, isRecord, readFrame } from './frameView';
 import { NoticeList, messages, queriesText } from './notices';
-import { RowPlan, countRows, planRows, timeSpan } from './rows';
+import { RowPlan, countRowPlans, planRows } from './rows';
 import { SeriesPlan, countSeries, isSeriesFrame, planSeries } from './series';
 import { CodeTally } from './tally';
-import { timeGrid } from './timeGrid';
 
 export interface NormalizeOptions {
   /** Field (or label key, or path inside raw documents) holding the SIP status code. Found automatically when unset. */
@@ -123,7 +122,7 @@ function normalize(series: unknown, options: unknown): CodeDistribution {
   reportUncoded(seriesPlanning, rowPlannings, notices);
 
   // Count: the one pass over the data.
-  const tally = new CodeTally();
+  let tally = new CodeTally();
   let timeline: Timeline | undefined;
   let untimedCalls = 0;
   let usedField: string | undefined;
@@ -136,19 +135,17 @@ function normalize(series: unknown, options: unknown): CodeDistribution {
     usedField = mostCommon(seriesPlanning.plans.map((plan) => plan.labelKey));
   } else {
     const plans = rowPlans.filter((plan) => plan.shape === shape);
-    const span = timeSpan(plans);
-    if (span) {
-      tally.useGrid(timeGrid(span.min, span.max));
-    } else {
+    const counted = countRowPlans(plans);
+    tally = counted.tally;
+    if (!counted.span) {
       const timeName = plans.find((plan) => plan.times && plan.timeName)?.timeName;
       if (timeName) {
         notices.add('no-time-data', 'info', messages.noUsableTimes(timeName));
       }
     }
-    plans.forEach((plan) => countRows(plan, tally));
     timeline = tally.gridTimeline(tally.finalCodes());
     untimedCalls = timeline ? tally.untimedCalls : 0;
-    usedField = mostCommon(plans.flatMap((plan) => [plan.codeName]));
+    usedField = mostCommon(plans.map((plan) => plan.codeName));
     partial = partialRows(plans, rowLimit, notices);
     reportCountFallbacks(plans, notices);
   }

@@ -4,10 +4,10 @@
  */
 import { Candidate, columnStats, detectCodeField, pickCodeCandidate } from './detect';
 import { detectTimePath, documentField, extractDocuments, samplePaths } from './documents';
-import { FieldView, FrameView, findFieldByName, timeFieldOf, timeMs } from './frameView';
+import { FieldView, FrameView, findFieldByName, timeFieldOf } from './frameView';
 import { isCountColumnName, isMetadataField, looksLikeCountColumn } from './names';
 import { CodeTally } from './tally';
-import { MAX_TIME_MS } from './timeGrid';
+import { TimeSpan, timeGrid, widenSpan, widenSpanByEnds } from './timeGrid';
 
 export type RowShape = 'terms-table' | 'raw-rows' | 'raw-document';
 
@@ -134,29 +134,46 @@ function documentPlan(
 }
 
 /** Earliest and latest usable time over the plans' rows, or undefined when none has one. */
-export function timeSpan(plans: RowPlan[]): { min: number; max: number } | undefined {
-  let min = Infinity;
-  let max = -Infinity;
+export function timeSpan(plans: RowPlan[], widen = widenSpan): TimeSpan | undefined {
+  const span: TimeSpan = { min: Infinity, max: -Infinity };
   for (const plan of plans) {
-    const times = plan.times;
-    if (!times) {
-      continue;
-    }
-    const rows = Math.min(times.length, plan.rows);
-    for (let i = 0; i < rows; i++) {
-      const cell = times[i];
-      const ms = typeof cell === 'number' ? cell : timeMs(cell);
-      if (ms >= -MAX_TIME_MS && ms <= MAX_TIME_MS) {
-        if (ms < min) {
-          min = ms;
-        }
-        if (ms > max) {
-          max = ms;
-        }
-      }
+    if (plan.times) {
+      widen(plan.times, plan.rows, span);
     }
   }
-  return min <= max ? { min, max } : undefined;
+  return span.min <= span.max ? span : undefined;
+}
+
+/**
+ * Counts row plans, with a time grid when the rows have times. The grid is first drawn from each column's first
+ * and last times (exact for time-sorted rows, so the data is read once); if a row falls outside it, the rows were
+ * not sorted and counting starts over on the exact span.
+ */
+export function countRowPlans(plans: RowPlan[]): { tally: CodeTally; span?: TimeSpan } {
+  const guess = timeSpan(plans, widenSpanByEnds);
+  if (!guess) {
+    const tally = new CodeTally();
+    plans.forEach((plan) => countRows(plan, tally));
+    return { tally };
+  }
+  const first = countOnGrid(plans, guess);
+  if (!first.leftGrid) {
+    return { tally: first, span: guess };
+  }
+  const span = timeSpan(plans) ?? guess;
+  return { tally: countOnGrid(plans, span), span };
+}
+
+function countOnGrid(plans: RowPlan[], span: TimeSpan): CodeTally {
+  const tally = new CodeTally();
+  tally.useGrid(timeGrid(span.min, span.max));
+  for (const plan of plans) {
+    countRows(plan, tally);
+    if (tally.leftGrid) {
+      break;
+    }
+  }
+  return tally;
 }
 
 /** Counts a plan's rows into the tally (the single pass over the data). */

@@ -258,7 +258,7 @@ export function countSeries(plans: SeriesPlan[], tally: CodeTally): { timeline?:
       tally.addCodeCalls(plan.code, calls);
       const index = cellTimes && i < cellTimes.length ? position.get(timeMs(cellTimes[i])) : undefined;
       if (index === undefined) {
-        untimedCalls += calls;
+        untimedCalls += plan.code >= 200 ? calls : 0;
         continue;
       }
       let series = byCode.get(plan.code);

@@ -25,10 +25,13 @@ export const MAX_INVALID_SAMPLES = 10;
 const MAX_SAMPLE_TEXT = 40;
 
 const NOT_A_CODE = -1;
+/** Size of the direct-mapped text cache (a power of two). */
+const TEXT_SLOTS = 256;
+const FIRST_FINAL_CODE = 200;
 
 export class CodeTally {
-  /** Calls per code. */
-  readonly calls = new Float64Array(CODE_SLOTS);
+  /** Calls per code counted without the time grid. Read totals through callsPerCode(). */
+  private readonly direct = new Float64Array(CODE_SLOTS);
   /** Calls whose code value is not a SIP status code. */
   invalidCalls = 0;
   /** Count cells that were negative, not numbers, or absurdly large. */
@@ -38,17 +41,23 @@ export class CodeTally {
   private readonly invalidByValue = new Map<unknown, number>();
   private invalidUnsampled = 0;
   private readonly textCodes = new Map<string, number>();
+  private readonly slotTexts: Array<string | undefined> = new Array(TEXT_SLOTS).fill(undefined);
+  private readonly slotCodes = new Int32Array(TEXT_SLOTS);
 
   private grid?: TimeGrid;
+  /**
+   * With a grid, calls go only here: one row of CODE_SLOTS per bucket, plus a last row for calls without a usable
+   * time. One store per call keeps the timed loop nearly as cheap as the untimed one; totals are folded on demand.
+   */
   private gridCells?: Float64Array;
-  /** Calls with a valid code placed in a time bucket, and those that had no usable time. */
-  timedCalls = 0;
-  untimedCalls = 0;
+
+  /** A usable time fell outside the grid (see bucketOf). */
+  leftGrid = false;
 
   /** Starts counting calls per time bucket too (row data). */
   useGrid(grid: TimeGrid): void {
     this.grid = grid;
-    this.gridCells = new Float64Array(grid.count * CODE_SLOTS);
+    this.gridCells = new Float64Array((grid.count + 1) * CODE_SLOTS);
   }
 
   get hasGrid(): boolean {
@@ -62,15 +71,7 @@ export class CodeTally {
       return code === null ? NOT_A_CODE : code;
     }
     if (typeof value === 'string') {
-      let code = this.textCodes.get(value);
-      if (code === undefined) {
-        const parsed = parseSipCode(value);
-        code = parsed === null ? NOT_A_CODE : parsed;
-        if (this.textCodes.size < MAX_CACHED_TEXTS) {
-          this.textCodes.set(value, code);
-        }
-      }
-      return code;
+      return this.codeOfText(value);
     }
     if (Array.isArray(value) && value.length === 1) {
       return this.codeOf(value[0]);
@@ -78,16 +79,48 @@ export class CodeTally {
     return NOT_A_CODE;
   }
 
+  /**
+   * Parses each distinct text once, caching the result in a Map. In front of the Map sits a small direct-mapped
+   * cache keyed by a few characters: a column of a million "200"/"486" texts then mostly costs one short string
+   * comparison per cell instead of a hash lookup.
+   */
+  private codeOfText(text: string): number {
+    const length = text.length;
+    const slot =
+      length === 0
+        ? 0
+        : (text.charCodeAt(0) * 31 + text.charCodeAt(length - 1) * 7 + text.charCodeAt(length >> 1) + length) &
+          (TEXT_SLOTS - 1);
+    if (this.slotTexts[slot] === text) {
+      return this.slotCodes[slot];
+    }
+    let code = this.textCodes.get(text);
+    if (code === undefined) {
+      const parsed = parseSipCode(text);
+      code = parsed === null ? NOT_A_CODE : parsed;
+      if (this.textCodes.size < MAX_CACHED_TEXTS) {
+        this.textCodes.set(text, code);
+      }
+    }
+    this.slotTexts[slot] = text;
+    this.slotCodes[slot] = code;
+    return code;
+  }
+
   /** One call per cell (raw rows, logs), no time. */
   countCells(values: ArrayLike<unknown>, rows: number): void {
-    const calls = this.calls;
+    this.countRange(values, 0, rows, this.direct, 0);
+  }
+
+  /** One call per cell of values[from..to), into counts[offset + code]: the hot loop. */
+  private countRange(values: ArrayLike<unknown>, from: number, to: number, counts: Float64Array, offset: number): void {
     const parse = parseSipCode;
-    for (let i = 0; i < rows; i++) {
+    for (let i = from; i < to; i++) {
       const value = values[i];
       if (typeof value === 'number') {
         const code = parse(value);
         if (code !== null) {
-          calls[code]++;
+          counts[offset + code]++;
           continue;
         }
       }
@@ -95,12 +128,57 @@ export class CodeTally {
       if (code === NOT_A_CODE) {
         this.noteInvalid(value, 1);
       } else {
-        calls[code]++;
+        counts[offset + code]++;
       }
     }
   }
 
-  /** One call per cell, also placed in the time grid (set one first with useGrid). */
+  /**
+   * Time-sorted rows (Elasticsearch returns raw data and logs newest first): each bucket is a contiguous run of
+   * rows, found by binary search, then counted with the plain loop, so the timeline costs one cheap pass over the
+   * times instead of work on every row. Counts nothing and returns false when the times are not sorted numbers
+   * inside the grid.
+   */
+  private countSortedRuns(values: ArrayLike<unknown>, times: ArrayLike<unknown>, rows: number): boolean {
+    const grid = this.grid;
+    const cells = this.gridCells;
+    if (!grid || !cells || rows < 2 || times.length < rows) {
+      return false;
+    }
+    const first = times[0];
+    const last = times[rows - 1];
+    if (typeof first !== 'number' || typeof last !== 'number') {
+      return false;
+    }
+    const descending = first > last;
+    if (!isMonotonic(times, rows, descending)) {
+      return false;
+    }
+    const firstBucket = Math.floor((first - grid.start) / grid.width);
+    const lastBucket = Math.floor((last - grid.start) / grid.width);
+    if (Math.min(firstBucket, lastBucket) < 0 || Math.max(firstBucket, lastBucket) >= grid.count) {
+      return false;
+    }
+    let from = 0;
+    while (from < rows) {
+      const bucket = Math.floor(((times[from] as number) - grid.start) / grid.width);
+      const low = grid.start + bucket * grid.width;
+      const to = descending
+        ? firstIndexWhere(times, from, rows, (time) => time < low)
+        : firstIndexWhere(times, from, rows, (time) => time >= low + grid.width);
+      // At least one row per step, whatever rounding does at a bucket edge.
+      const end = Math.max(to, from + 1);
+      this.countRange(values, from, end, cells, bucket * CODE_SLOTS);
+      from = end;
+    }
+    return true;
+  }
+
+  /**
+   * One call per cell, placed in the time grid (set one first with useGrid). Rows from Elasticsearch come sorted
+   * by time, so the current bucket's bounds are kept and most rows need two comparisons instead of a division.
+   * Stops early once a time falls outside the grid (`leftGrid`): the caller then counts again on a wider grid.
+   */
   countCellsTimed(values: ArrayLike<unknown>, times: ArrayLike<unknown>, rows: number): void {
     const grid = this.grid;
     const cells = this.gridCells;
@@ -108,12 +186,17 @@ export class CodeTally {
       this.countCells(values, rows);
       return;
     }
-    const calls = this.calls;
+    if (this.countSortedRuns(values, times, rows)) {
+      return;
+    }
     const parse = parseSipCode;
     const start = grid.start;
     const width = grid.width;
     const buckets = grid.count;
-    let timed = 0;
+    const untimedRow = buckets * CODE_SLOTS;
+    let low = Infinity;
+    let high = -Infinity;
+    let row = 0;
     for (let i = 0; i < rows; i++) {
       const value = values[i];
       let code: number;
@@ -127,19 +210,27 @@ export class CodeTally {
         this.noteInvalid(value, 1);
         continue;
       }
-      calls[code]++;
       const time = times[i];
-      if (typeof time === 'number' && time >= start) {
+      if (typeof time === 'number') {
+        if (time >= low && time < high) {
+          cells[row + code]++;
+          continue;
+        }
         const bucket = Math.floor((time - start) / width);
-        if (bucket < buckets) {
-          cells[bucket * CODE_SLOTS + code]++;
-          timed++;
+        if (bucket >= 0 && bucket < buckets) {
+          low = start + bucket * width;
+          high = low + width;
+          row = bucket * CODE_SLOTS;
+          cells[row + code]++;
           continue;
         }
       }
-      this.placeSlowly(code, time, 1);
+      const bucket = this.bucketOf(time);
+      if (this.leftGrid) {
+        return;
+      }
+      cells[(bucket < 0 ? untimedRow : bucket * CODE_SLOTS) + code]++;
     }
-    this.timedCalls += timed;
   }
 
   /** `calls` calls of the code in `value` (tables, series). `time`, when given, places them in the grid. */
@@ -152,32 +243,70 @@ export class CodeTally {
       this.noteInvalid(value, calls);
       return;
     }
-    this.calls[code] += calls;
-    if (this.grid && time !== undefined) {
-      this.placeSlowly(code, time, calls);
+    const grid = this.grid;
+    const cells = this.gridCells;
+    if (grid && cells && time !== undefined) {
+      const bucket = this.bucketOf(time);
+      cells[(bucket < 0 ? grid.count : bucket) * CODE_SLOTS + code] += calls;
+    } else {
+      this.direct[code] += calls;
     }
   }
 
   /** Adds calls of a known code (series named after their code). */
   addCodeCalls(code: number, calls: number): void {
     if (calls > 0) {
-      this.calls[code] += calls;
+      this.direct[code] += calls;
     }
   }
 
-  private placeSlowly(code: number, time: unknown, calls: number): void {
+  /**
+   * The grid bucket of a time cell, or -1 when it has no usable time. A usable time outside the grid also gives -1
+   * and sets `leftGrid`: the grid was drawn from a guessed span and the counting must be redone on the full span.
+   */
+  private bucketOf(time: unknown): number {
     const grid = this.grid;
+    if (!grid) {
+      return -1;
+    }
+    const ms = typeof time === 'number' ? time : timeMs(time);
+    if (!(ms >= -MAX_TIME_MS && ms <= MAX_TIME_MS)) {
+      return -1;
+    }
+    const bucket = Math.floor((ms - grid.start) / grid.width);
+    if (bucket < 0 || bucket >= grid.count) {
+      this.leftGrid = true;
+      return -1;
+    }
+    return bucket;
+  }
+
+  /** Calls per code, whether counted with or without the grid. */
+  callsPerCode(): Float64Array {
+    const totals = Float64Array.from(this.direct);
     const cells = this.gridCells;
-    const ms = timeMs(time);
-    if (grid && cells && ms >= grid.start && ms <= MAX_TIME_MS) {
-      const bucket = Math.floor((ms - grid.start) / grid.width);
-      if (bucket < grid.count) {
-        cells[bucket * CODE_SLOTS + code] += calls;
-        this.timedCalls += calls;
-        return;
+    if (cells) {
+      for (let offset = 0; offset < cells.length; offset += CODE_SLOTS) {
+        for (let code = 0; code < CODE_SLOTS; code++) {
+          totals[code] += cells[offset + code];
+        }
       }
     }
-    this.untimedCalls += calls;
+    return totals;
+  }
+
+  /** Final-response calls without a usable time, when a grid is in use. */
+  get untimedCalls(): number {
+    const grid = this.grid;
+    const cells = this.gridCells;
+    if (!grid || !cells) {
+      return 0;
+    }
+    let untimed = 0;
+    for (let code = FIRST_FINAL_CODE; code < CODE_SLOTS; code++) {
+      untimed += cells[grid.count * CODE_SLOTS + code] + this.direct[code];
+    }
+    return untimed;
   }
 
   /** Reads a count cell: calls (0 for empty), or -1 when the cell is not a usable count (it is recorded). */
@@ -219,9 +348,10 @@ export class CodeTally {
   }
 
   private codeList(from: number, to: number): CodeCount[] {
+    const calls = this.callsPerCode();
     const list: CodeCount[] = [];
     for (let code = from; code <= to; code++) {
-      const count = this.calls[code];
+      const count = calls[code];
       if (count > 0) {
         list.push({ code, count });
       }
@@ -249,23 +379,63 @@ export class CodeTally {
   gridTimeline(codes: CodeCount[]): Timeline | undefined {
     const grid = this.grid;
     const cells = this.gridCells;
-    if (!grid || !cells || this.timedCalls === 0) {
+    if (!grid || !cells) {
       return undefined;
     }
     const times = gridTimes(grid);
     const totals = new Array<number>(grid.count).fill(0);
     const byCode: Record<number, number[]> = {};
+    let timed = 0;
     for (const { code } of codes) {
       const series = new Array<number>(grid.count);
       for (let bucket = 0; bucket < grid.count; bucket++) {
         const calls = cells[bucket * CODE_SLOTS + code];
         series[bucket] = calls;
         totals[bucket] += calls;
+        timed += calls;
       }
       byCode[code] = series;
     }
-    return { times, totals, byCode };
+    return timed > 0 ? { times, totals, byCode } : undefined;
   }
+}
+
+/** Whether the first `rows` times are numbers, each <= (descending) or >= the one before. NaN breaks it. */
+function isMonotonic(times: ArrayLike<unknown>, rows: number, descending: boolean): boolean {
+  let previous = times[0] as number;
+  if (descending) {
+    for (let i = 1; i < rows; i++) {
+      const time = times[i];
+      if (typeof time !== 'number' || !(time <= previous)) {
+        return false;
+      }
+      previous = time;
+    }
+  } else {
+    for (let i = 1; i < rows; i++) {
+      const time = times[i];
+      if (typeof time !== 'number' || !(time >= previous)) {
+        return false;
+      }
+      previous = time;
+    }
+  }
+  return true;
+}
+
+/** First index in [from, to) whose time meets `past`, for times sorted so that `past` holds from some index on. */
+function firstIndexWhere(times: ArrayLike<unknown>, from: number, to: number, past: (time: number) => boolean): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (past(times[middle] as number)) {
+      high = middle;
+    } else {
+      low = middle + 1;
+    }
+  }
+  return low;
 }
 
 function isObjectLike(value: unknown): boolean {

@@ -8,6 +8,8 @@
  * calls. Buckets start at whole multiples of the width (UTC epoch), so 5-minute buckets start at :00, :05, …
  */
 
+import { timeMs } from './frameView';
+
 export const MAX_ROW_BUCKETS = 100;
 
 const SECOND = 1000;
@@ -83,4 +85,59 @@ export function gridTimes(grid: TimeGrid): number[] {
     times[i] = grid.start + i * grid.width;
   }
   return times;
+}
+
+export interface TimeSpan {
+  min: number;
+  max: number;
+}
+
+/** Widens `span` to the usable times among the first `rows` cells (epoch ms numbers; text and Dates parsed). */
+export function widenSpan(times: ArrayLike<unknown>, rows: number, span: TimeSpan): void {
+  const limit = MAX_TIME_MS;
+  let min = span.min;
+  let max = span.max;
+  const end = Math.min(rows, times.length);
+  for (let i = 0; i < end; i++) {
+    const cell = times[i];
+    const ms = typeof cell === 'number' ? cell : cell == null ? NaN : timeMs(cell);
+    if (ms >= -limit && ms <= limit) {
+      if (ms < min) {
+        min = ms;
+      }
+      if (ms > max) {
+        max = ms;
+      }
+    }
+  }
+  span.min = min;
+  span.max = max;
+}
+
+/**
+ * The span of a column's first and last usable times: the true span when rows are sorted by time, as
+ * Elasticsearch returns raw data and logs. Costs a look at each end instead of a pass over every row.
+ */
+export function widenSpanByEnds(times: ArrayLike<unknown>, rows: number, span: TimeSpan): void {
+  const end = Math.min(rows, times.length);
+  for (let i = 0; i < end; i++) {
+    if (widenBy(times[i], span)) {
+      break;
+    }
+  }
+  for (let i = end - 1; i >= 0; i--) {
+    if (widenBy(times[i], span)) {
+      break;
+    }
+  }
+}
+
+function widenBy(cell: unknown, span: TimeSpan): boolean {
+  const ms = typeof cell === 'number' ? cell : cell == null ? NaN : timeMs(cell);
+  if (!(ms >= -MAX_TIME_MS && ms <= MAX_TIME_MS)) {
+    return false;
+  }
+  span.min = Math.min(span.min, ms);
+  span.max = Math.max(span.max, ms);
+  return true;
 }
