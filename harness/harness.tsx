@@ -79,15 +79,28 @@ function timeRangeOf(extras: HarnessExtras): TimeRange {
   return { from, to, raw: { from, to } };
 }
 
-function interpolate(text: string, variables: Record<string, string>, scopedVars: Record<string, { value: unknown }> = {}) {
-  return text.replace(/\$\{([\w.]+)(?::(\w+))?\}|\$(\w+)/g, (whole, braced: string, format: string, bare: string) => {
+/**
+ * A small stand-in for Grafana's template service: `$var`, `${var}` and `${var:percentencode}` from dashboard
+ * variables and scoped variables; a format argument applies to every value, as in Grafana.
+ */
+function interpolate(
+  text: string,
+  variables: Record<string, string>,
+  scopedVars: Record<string, { value: unknown }> = {},
+  format?: string | Function
+) {
+  return text.replace(/\$\{([\w.]+)(?::(\w+))?\}|\$(\w+)/g, (whole, braced: string, ownFormat: string, bare: string) => {
     const name = braced ?? bare;
     const scoped = scopedVars[name];
     const value = scoped !== undefined ? String(scoped.value) : variables[name];
     if (value === undefined) {
       return whole;
     }
-    return format === 'percentencode' ? encodeURIComponent(value) : value;
+    const applied = ownFormat ?? format;
+    if (typeof applied === 'function') {
+      return String(applied(value));
+    }
+    return applied === 'percentencode' ? encodeURIComponent(value) : value;
   });
 }
 
@@ -117,7 +130,8 @@ window.renderPanel = (frames, options = {}, size = { width: 900, height: 520 }, 
     title: 'SIP Response Codes',
     eventBus,
     renderCounter: 0,
-    replaceVariables: (text, scopedVars) => interpolate(text, variables, scopedVars as Record<string, { value: unknown }>),
+    replaceVariables: (text, scopedVars, format) =>
+      interpolate(text, variables, scopedVars as Record<string, { value: unknown }>, format),
     onOptionsChange: () => {},
     onFieldConfigChange: () => {},
     onChangeTimeRange: () => {},
