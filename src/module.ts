@@ -93,7 +93,7 @@ export const plugin = new PanelPlugin<SipCodesOptions>(SipCodesPanel)
         description:
           'Change severity, thresholds and guidance notes per code; import or export the whole policy as JSON. Codes without an override follow the built-in runbook.',
         editor: PolicyEditor,
-        defaultValue: DEFAULT_OPTIONS.policyOverrides,
+        defaultValue: {},
         category: FOLLOW_UP,
       })
       .addTextInput({

@@ -74,7 +74,10 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
       return;
     }
     setInputErrors(({ [key]: _cleared, ...rest }) => rest);
-    onChange(setThreshold(overrides, code, field, parsed.value));
+    // Leaving an input without changing it is not an edit.
+    if (parsed.value !== thresholdOf(overrides[code] ?? {}, field)) {
+      onChange(setThreshold(overrides, code, field, parsed.value));
+    }
   };
 
   const onImport = () => {
@@ -162,7 +165,13 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
                       aria-label={`Guidance notes of ${code}`}
                       placeholder={defaults.guidance.notes ? 'Built-in notes apply' : 'Markdown'}
                       defaultValue={typeof override.guidance?.notes === 'string' ? override.guidance.notes : ''}
-                      onBlur={(event) => onChange(setNotes(overrides, code, event.currentTarget.value))}
+                      onBlur={(event) => {
+                        const notes = event.currentTarget.value;
+                        const current = typeof override.guidance?.notes === 'string' ? override.guidance.notes : '';
+                        if (notes.trim() !== current.trim()) {
+                          onChange(setNotes(overrides, code, notes));
+                        }
+                      }}
                     />
                   </td>
                   <td>

@@ -1,0 +1,93 @@
+import { buildPolicy, policyFor } from '../../core';
+import {
+  addCode,
+  asOverrides,
+  defaultThresholdText,
+  exportOverridesJson,
+  importOverrides,
+  overrideCodes,
+  parseThreshold,
+  removeCode,
+  setNotes,
+  setSeverity,
+  setThreshold,
+  thresholdOf,
+} from './policyEdits';
+
+describe('policy edits', () => {
+  it('adds valid codes once', () => {
+    expect(addCode({}, ' 486 ')).toEqual({ overrides: { '486': {} } });
+    expect(addCode({ '486': {} }, '486').error).toMatch(/already/);
+    expect(addCode({}, '999').error).toMatch(/not a SIP status code/);
+    expect(addCode({}, 'abc').overrides).toEqual({});
+  });
+
+  it('removes a code and nothing else', () => {
+    expect(removeCode({ '404': { severity: 'track' }, '500': {} }, '404')).toEqual({ '500': {} });
+  });
+
+  it('sets and clears severity, keeping other fields', () => {
+    const withNotes = { '404': { guidance: { notes: 'n' } } };
+    const set = setSeverity(withNotes, '404', 'immediate');
+    expect(set).toEqual({ '404': { guidance: { notes: 'n' }, severity: 'immediate' } });
+    expect(withNotes).toEqual({ '404': { guidance: { notes: 'n' } } });
+    expect(setSeverity(set, '404', undefined)).toEqual(withNotes);
+  });
+
+  it('sets and clears share and count thresholds', () => {
+    const set = setThreshold({ '404': {} }, '404', 'shareAtLeast', 3);
+    expect(set).toEqual({ '404': { rules: { shareAtLeast: 3 } } });
+    expect(thresholdOf(set['404'], 'shareAtLeast')).toBe(3);
+    const both = setThreshold(set, '404', 'countAtLeast', 50);
+    expect(both['404'].rules).toEqual({ shareAtLeast: 3, countAtLeast: 50 });
+    expect(setThreshold(setThreshold(both, '404', 'countAtLeast', undefined), '404', 'shareAtLeast', undefined)).toEqual({ '404': {} });
+  });
+
+  it('sets a rise factor keeping the code’s other rise settings', () => {
+    const set = setThreshold({}, '487', 'riseFactor', 3);
+    const defaults = policyFor(487).rules.rise;
+    expect(set['487'].rules!.rise).toEqual({ ...(defaults ?? { minCount: 10, minZ: 3 }), factor: 3 });
+    expect(buildPolicy(set).issues).toEqual([]);
+    expect(buildPolicy(set).policy.codes[487].rules.rise!.factor).toBe(3);
+    expect(setThreshold(set, '487', 'riseFactor', undefined)).toEqual({ '487': {} });
+  });
+
+  it('sets and clears notes', () => {
+    expect(setNotes({}, '404', '**check** Homer')).toEqual({ '404': { guidance: { notes: '**check** Homer' } } });
+    expect(setNotes({ '404': { guidance: { notes: 'x', meaning: 'm' } } }, '404', ' ')).toEqual({ '404': { guidance: { meaning: 'm' } } });
+  });
+
+  it('reads threshold inputs', () => {
+    expect(parseThreshold('')).toEqual({ clear: true });
+    expect(parseThreshold(' 2.5 ')).toEqual({ value: 2.5 });
+    expect(parseThreshold('-1').error).toBeDefined();
+    expect(parseThreshold('lots').error).toMatch(/lots/);
+  });
+
+  it('shows the built-in thresholds as placeholders', () => {
+    expect(defaultThresholdText('404', 'countAtLeast')).toBe(
+      typeof policyFor(404).rules.countAtLeast === 'number' ? String(policyFor(404).rules.countAtLeast) : 'off'
+    );
+    expect(defaultThresholdText('200', 'riseFactor')).toBe('off');
+  });
+
+  it('imports JSON objects with their validation issues, and rejects the rest without change', () => {
+    const imported = importOverrides('{"503": {"severity": "immediate"}, "404": {"severity": "urgent"}}');
+    expect(imported.overrides).toEqual({ '503': { severity: 'immediate' }, '404': { severity: 'urgent' } });
+    expect(imported.issues.map((issue) => `${issue.code}/${issue.field}`)).toEqual(['404/severity']);
+    expect(importOverrides('{"503": ').overrides).toBeUndefined();
+    expect(importOverrides('{"503": ').issues[0].message).toMatch(/Not valid JSON/);
+    expect(importOverrides('[1]').overrides).toBeUndefined();
+  });
+
+  it('exports readable JSON that imports back to the same overrides', () => {
+    const overrides = { '503': { severity: 'immediate' as const, rules: { shareAtLeast: 2 } } };
+    expect(importOverrides(exportOverridesJson(overrides)).overrides).toEqual(overrides);
+  });
+
+  it('treats junk values as no overrides and sorts codes', () => {
+    expect(asOverrides('x')).toEqual({});
+    expect(asOverrides(null)).toEqual({});
+    expect(overrideCodes({ '503': {}, '404': {}, '1000': {} })).toEqual(['404', '503', '1000']);
+  });
+});

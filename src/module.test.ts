@@ -1,0 +1,72 @@
+import {
+  FieldConfigProperty,
+  PanelOptionsEditorBuilder,
+  standardEditorsRegistry,
+  standardFieldConfigEditorRegistry,
+} from '@grafana/data';
+import { PolicyEditor } from './components/PolicyEditor';
+import { SipCodesPanel } from './components/SipCodesPanel';
+import { plugin } from './module';
+import { DEFAULT_OPTIONS } from './options';
+import { OPTIONS_VERSION, SipCodesOptions } from './types';
+
+// Outside Grafana the standard option editors are not registered; register stand-ins for the ones the builder uses.
+beforeAll(() => {
+  standardEditorsRegistry.setInit(() =>
+    ['text', 'boolean', 'radio', 'number', 'select'].map((id) => ({ id, name: id, editor: () => null }))
+  );
+});
+
+function optionItems() {
+  const builder = new PanelOptionsEditorBuilder<SipCodesOptions>();
+  plugin.getPanelOptionsSupplier()(builder, { data: [] });
+  return builder.getItems();
+}
+
+describe('plugin module', () => {
+  it('renders the SIP codes panel', () => {
+    expect(plugin.panel).toBe(SipCodesPanel);
+  });
+
+  it('offers every option with the documented default', () => {
+    const items = optionItems();
+    expect(items.map((item) => item.path).sort()).toEqual(Object.keys(DEFAULT_OPTIONS).sort());
+    for (const item of items) {
+      expect(item.defaultValue).toEqual(DEFAULT_OPTIONS[item.path as keyof SipCodesOptions]);
+    }
+    expect(plugin.defaults).toEqual({ ...DEFAULT_OPTIONS });
+  });
+
+  it('offers donut, pie and bar views', () => {
+    const view = optionItems().find((item) => item.path === 'view')!;
+    expect(view.settings.options.map((option: { value: string }) => option.value)).toEqual(['donut', 'pie', 'bar']);
+  });
+
+  it('edits the policy with the policy editor and hides the options version', () => {
+    const items = optionItems();
+    expect(items.find((item) => item.path === 'policyOverrides')!.editor).toBe(PolicyEditor);
+    const version = items.find((item) => item.path === 'optionsVersion')!;
+    expect(version.defaultValue).toBe(OPTIONS_VERSION);
+    expect(version.showIf!({} as SipCodesOptions, [])).toBe(false);
+  });
+
+  it('migrates saved options of older versions', () => {
+    expect(plugin.shouldMigrate!({ options: { chartType: 'pie' } } as never)).toBe(true);
+    expect(plugin.shouldMigrate!({ options: { ...DEFAULT_OPTIONS } } as never)).toBe(false);
+    const migrated = plugin.onPanelMigration!({ id: 1, type: 'voiceops-sipcodes-panel', options: { chartType: 'pie' }, fieldConfig: { defaults: {}, overrides: [] } } as never);
+    expect(migrated).toEqual({ ...DEFAULT_OPTIONS, view: 'pie' });
+  });
+
+  it('keeps standard data links and disables field options that do not apply', () => {
+    // Outside Grafana the standard field-config registry is empty; give it the ids Grafana registers.
+    const ids = Object.values(FieldConfigProperty);
+    standardFieldConfigEditorRegistry.setInit(() =>
+      ids.map((id) => ({ id, name: id, path: id, process: (value: unknown) => value, override: () => null, editor: () => null, shouldApply: () => true }))
+    );
+    const registry = plugin.fieldConfigRegistry;
+    expect(registry.getIfExists(FieldConfigProperty.Links)).toBeDefined();
+    for (const disabled of [FieldConfigProperty.Thresholds, FieldConfigProperty.Color, FieldConfigProperty.Unit, FieldConfigProperty.Mappings]) {
+      expect(registry.getIfExists(disabled)).toBeUndefined();
+    }
+  });
+});
