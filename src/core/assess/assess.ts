@@ -5,7 +5,6 @@ import { DEFAULT_POLICY, policyFor } from '../catalog';
 import {
   AssessOptions,
   Assessment,
-  CodePolicy,
   CountsInput,
   Finding,
   Notice,
@@ -14,8 +13,16 @@ import {
   Severity,
   Timeline,
 } from '../types';
-import { isUsableRiseRule, planRecentWindow, RecentWindow, riseStatsFrom, splitCounts, WindowProblem } from './rise';
-import { CodeMeasure, describeFinding, fireRules, RiseCheck } from './rules';
+import { planRecentWindow, RecentWindow, riseFires, riseStatsFrom, splitCounts, WindowProblem } from './rise';
+import {
+  CodeMeasure,
+  compileRules,
+  CompiledRules,
+  describeFinding,
+  fireRules,
+  levelRuleFires,
+  RiseCheck,
+} from './rules';
 
 /**
  * Applies each code's follow-up rules (any incident, share, count, rise) to the distribution.
@@ -35,17 +42,26 @@ export function assessDistribution(
   const activePolicy = policy && typeof policy === 'object' ? policy : DEFAULT_POLICY;
   const timeline = distribution.timeline;
 
+  // Codes that may need follow-up: a level rule (any incident, share, count) fires, or a rise is to be checked.
   const candidates: Candidate[] = [];
   const riseCandidates: Candidate[] = [];
-  for (const [code, count] of counts) {
+  const table = ruleTable(activePolicy);
+  for (const code of counts.codes) {
+    const count = counts.byCode[code];
     if (count < 1) {
       continue;
     }
-    const codePolicy = cachedPolicyFor(code, activePolicy);
-    const candidate: Candidate = { code, count, codePolicy, rise: undefined };
-    candidates.push(candidate);
-    if (isUsableRiseRule(codePolicy?.rules?.rise)) {
+    let rules = table[code];
+    if (rules === undefined) {
+      rules = compileRules(policyFor(code, activePolicy));
+      table[code] = rules;
+    }
+    const candidate: Candidate = { rules, measure: { code, count, share: (count * 100) / total }, rise: undefined };
+    if (rules.rise) {
       riseCandidates.push(candidate);
+      candidates.push(candidate);
+    } else if (levelRuleFires(rules, candidate.measure)) {
+      candidates.push(candidate);
     }
   }
 
@@ -58,23 +74,22 @@ export function assessDistribution(
       notices.push(
         riseNotice(
           plan.problem,
-          riseCandidates.map((candidate) => candidate.code)
+          riseCandidates.map((candidate) => candidate.measure.code)
         )
       );
     }
   }
 
   const findings: Finding[] = [];
-  for (const { code, count, codePolicy, rise } of candidates) {
-    const measure: CodeMeasure = { code, count, share: (count * 100) / total };
-    const fired = fireRules(codePolicy?.rules, measure, rise);
-    if (fired.length === 0) {
+  for (const { rules, measure, rise } of candidates) {
+    if (!levelRuleFires(rules, measure) && !(rise && riseFires(rise.stats, rise.rule))) {
       continue;
     }
+    const fired = fireRules(rules, measure, rise);
     findings.push({
-      code,
-      severity: severityOf(codePolicy),
-      count,
+      code: measure.code,
+      severity: rules.severity,
+      count: measure.count,
       share: measure.share,
       rules: fired,
       reason: describeFinding(measure, fired, rise),
@@ -86,28 +101,47 @@ export function assessDistribution(
   return { findings, notices };
 }
 
-/** A code with calls, its policy and, once computed, its rise check. */
+/** A code with calls, its compiled rules and, once computed, its rise check. */
 interface Candidate {
-  code: number;
-  count: number;
-  codePolicy: CodePolicy | undefined;
+  rules: CompiledRules;
+  measure: CodeMeasure;
   rise: RiseCheck | undefined;
 }
 
-/** Sums every rise candidate's series on both sides of the window in one sweep (the hot path), then its stats. */
+/** Sums every rise candidate's series on both sides of the window (the hot path), then its stats. */
 function attachRiseChecks(candidates: Candidate[], timeline: Timeline, window: RecentWindow): void {
-  const byCode = timeline.byCode && typeof timeline.byCode === 'object' ? timeline.byCode : {};
+  const byCode: Record<number, unknown> = timeline.byCode && typeof timeline.byCode === 'object' ? timeline.byCode : {};
   const split = splitCounts(
-    candidates.map((candidate) => byCode[candidate.code]),
+    candidates.map((candidate) => byCode[candidate.measure.code]),
     window
   );
-  candidates.forEach((candidate, i) => {
-    candidate.rise = {
-      rule: candidate.codePolicy!.rules.rise!,
+  for (let i = 0; i < candidates.length; i++) {
+    candidates[i].rise = {
+      rule: candidates[i].rules.rise!,
       stats: riseStatsFrom(split[2 * i], split[2 * i + 1], window),
       windowLabel: window.label,
     };
-  });
+  }
+}
+
+/**
+ * Compiled rules by code. Frozen policies (the default policy and every policy built from overrides are deeply
+ * frozen) cannot change, so their table is kept per policy: the catalog builds a fresh class-default policy on every
+ * lookup of an unlisted code, which would otherwise be most of the per-code cost on a wide distribution. An unfrozen
+ * policy gets a fresh table on every assessment.
+ */
+const tablesByPolicy = new WeakMap<Policy, Array<CompiledRules | undefined>>();
+
+function ruleTable(policy: Policy): Array<CompiledRules | undefined> {
+  if (!Object.isFrozen(policy) || !Object.isFrozen(policy.codes)) {
+    return new Array(MAX_FINAL_CODE + 1);
+  }
+  let table = tablesByPolicy.get(policy);
+  if (!table) {
+    table = new Array(MAX_FINAL_CODE + 1);
+    tablesByPolicy.set(policy, table);
+  }
+  return table;
 }
 
 /** The findings alone: the codes that need follow-up now, most urgent first. */
@@ -120,45 +154,36 @@ export function mostUrgentFirst(a: Finding, b: Finding): number {
   return rankOf(a.severity) - rankOf(b.severity) || b.count - a.count || a.code - b.code;
 }
 
-/**
- * Policy lookups of frozen policies (the default policy and every policy built from overrides are deeply frozen)
- * cannot change, so they are remembered per policy: the catalog builds a fresh class-default policy on every
- * lookup of an unlisted code, which is most of the per-code cost on a wide distribution. Unfrozen policies are
- * looked up every time.
- */
-const lookupsByPolicy = new WeakMap<Policy, Map<number, CodePolicy | undefined>>();
+const MIN_FINAL_CODE = 200;
+const MAX_FINAL_CODE = 699;
 
-function cachedPolicyFor(code: number, policy: Policy): CodePolicy | undefined {
-  if (!Object.isFrozen(policy) || !Object.isFrozen(policy.codes)) {
-    return policyFor(code, policy);
-  }
-  let lookups = lookupsByPolicy.get(policy);
-  if (!lookups) {
-    lookups = new Map();
-    lookupsByPolicy.set(policy, lookups);
-  }
-  if (!lookups.has(code)) {
-    lookups.set(code, policyFor(code, policy));
-  }
-  return lookups.get(code);
+/** Calls per final code, indexed by code, with the codes in the order first seen and the sum of all. */
+interface CodeCounts {
+  byCode: Float64Array;
+  codes: number[];
+  sum: number;
 }
 
 /** Calls per final code (200–699). Repeated entries add up; non-codes and invalid counts are skipped. */
-function collectCounts(codes: unknown): Map<number, number> {
-  const counts = new Map<number, number>();
-  if (!Array.isArray(codes)) {
+function collectCounts(entries: unknown): CodeCounts {
+  const counts: CodeCounts = { byCode: new Float64Array(MAX_FINAL_CODE + 1), codes: [], sum: 0 };
+  if (!Array.isArray(entries)) {
     return counts;
   }
-  for (const entry of codes) {
+  for (const entry of entries) {
     const code = (entry as { code?: unknown } | null)?.code;
     const count = (entry as { count?: unknown } | null)?.count;
-    if (typeof code !== 'number' || !Number.isInteger(code) || code < 200 || code > 699) {
+    if (typeof code !== 'number' || !Number.isInteger(code) || code < MIN_FINAL_CODE || code > MAX_FINAL_CODE) {
       continue;
     }
     if (typeof count !== 'number' || !(count > 0) || count === Infinity) {
       continue;
     }
-    counts.set(code, (counts.get(code) ?? 0) + count);
+    if (counts.byCode[code] === 0) {
+      counts.codes.push(code);
+    }
+    counts.byCode[code] += count;
+    counts.sum += count;
   }
   return counts;
 }
@@ -167,20 +192,11 @@ function collectCounts(codes: unknown): Map<number, number> {
  * The total shares are computed against. A missing, zero, negative or non-numeric total means no assessment;
  * a total below the sum of the codes is raised to that sum so that no share exceeds 100 %.
  */
-function effectiveTotal(total: unknown, counts: Map<number, number>): number {
+function effectiveTotal(total: unknown, counts: CodeCounts): number {
   if (typeof total !== 'number' || !Number.isFinite(total) || total <= 0) {
     return 0;
   }
-  let sum = 0;
-  for (const count of counts.values()) {
-    sum += count;
-  }
-  return Math.max(total, sum);
-}
-
-function severityOf(codePolicy: CodePolicy | undefined): Severity {
-  const severity = codePolicy?.severity;
-  return severity && severity in SEVERITY_RANK ? severity : 'track';
+  return Math.max(total, counts.sum);
 }
 
 function rankOf(severity: Severity): number {

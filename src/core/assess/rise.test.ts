@@ -8,7 +8,7 @@ import {
   riseFactor,
   riseFires,
   riseStats,
-  sumRange,
+  sumSplit,
   twoProportionZ,
 } from './rise';
 import { Timeline } from '../types';
@@ -283,10 +283,24 @@ describe('isUsableRiseRule', () => {
   });
 });
 
-describe('sumRange', () => {
-  it('adds only positive finite numbers inside the range', () => {
-    expect(sumRange([1, 2, 3, 4], 1, 3)).toBe(5);
-    expect(sumRange([1, 'x', null, -1, NaN, Infinity, 2], 0, 100)).toBe(3);
-    expect(sumRange(new Float64Array([1.5, 2.5]), 0, 2)).toBe(4);
+describe('sumSplit', () => {
+  const split = (values: ArrayLike<unknown>, at: number, end: number) => {
+    const out = new Float64Array(4);
+    sumSplit(values, at, end, out, 2);
+    return [out[2], out[3]];
+  };
+
+  it('sums both sides of the split, up to the end or the length of the values', () => {
+    expect(split([1, 2, 3, 4], 2, 4)).toEqual([3, 7]);
+    expect(split([1, 2, 3, 4], 2, 3)).toEqual([3, 3]);
+    expect(split([1, 2, 3], 5, 10)).toEqual([6, 0]);
+    expect(split([1, 2, 3], 0, 10)).toEqual([0, 6]);
+    expect(split(new Float64Array([1.5, 2.5]), 1, 2)).toEqual([1.5, 2.5]);
+  });
+
+  it('counts only positive finite numbers (numeric text included)', () => {
+    expect(split([1, 'x', null, -1, NaN, undefined, {}, 2], 4, 8)).toEqual([1, 2]);
+    expect(split([1, Infinity, 2, 3, Infinity, 4], 3, 6)).toEqual([3, 7]);
+    expect(split(['5', '6'], 1, 2)).toEqual([5, 6]);
   });
 });

@@ -68,7 +68,8 @@ export function planRecentWindow(timeline: Timeline | undefined, options?: Asses
     return { ok: false, problem: 'no-earlier-part' };
   }
 
-  const totals = bucketTotals(timeline!, bucketCount);
+  const totals = new Float64Array(2);
+  sumSplit(bucketTotals(timeline!, bucketCount), first, bucketCount, totals, 0);
   return {
     ok: true,
     window: {
@@ -76,8 +77,8 @@ export function planRecentWindow(timeline: Timeline | undefined, options?: Asses
       bucketCount,
       windowStart: times[first],
       bucketMs,
-      recentTotal: sumRange(totals, first, bucketCount),
-      earlierTotal: sumRange(totals, 0, first),
+      earlierTotal: totals[0],
+      recentTotal: totals[1],
       label,
     },
   };
@@ -91,38 +92,56 @@ export function riseStats(series: unknown, window: RecentWindow): RiseStats {
 
 /**
  * Calls of each series before the window and inside it: [earlier₀, recent₀, earlier₁, recent₁, …].
- * This is the hot path (every code with a rise rule × every bucket): one pass per series, no allocation per bucket,
- * one comparison per value. A missing or malformed series counts as no calls.
+ * One pass per series, no allocation per bucket. A missing or malformed series counts as no calls.
  */
 export function splitCounts(seriesList: readonly unknown[], window: RecentWindow): Float64Array {
   const sums = new Float64Array(seriesList.length * 2);
-  const first = window.firstRecentIndex;
   for (let s = 0; s < seriesList.length; s++) {
     const series = seriesList[s];
-    if (!Array.isArray(series)) {
-      continue;
+    if (Array.isArray(series)) {
+      sumSplit(series, window.firstRecentIndex, window.bucketCount, sums, 2 * s);
     }
-    const end = Math.min(window.bucketCount, series.length);
-    const split = Math.min(first, end);
-    let earlier = 0;
-    let recent = 0;
-    for (let i = 0; i < split; i++) {
-      const value = series[i];
-      // `> 0` is false for NaN, undefined, null and negatives; unary plus keeps numeric text from concatenating.
-      if (value > 0) {
-        earlier += +value;
-      }
-    }
-    for (let i = split; i < end; i++) {
-      const value = series[i];
-      if (value > 0) {
-        recent += +value;
-      }
-    }
-    sums[2 * s] = earlier < Infinity ? earlier : sumFiniteRange(series, 0, split);
-    sums[2 * s + 1] = recent < Infinity ? recent : sumFiniteRange(series, split, end);
   }
   return sums;
+}
+
+/**
+ * Sums the valid values of [0, split) into out[at] and of [split, end) into out[at + 1]. NaN, negatives, holes and
+ * non-numbers count as 0. This is the hot path (every code with a rise rule × every bucket, plus the totals), kept
+ * to one function so that it is optimised early: one comparison per value; only when an infinite value spoils a sum
+ * is that part summed again value by value.
+ */
+export function sumSplit(values: ArrayLike<unknown>, split: number, end: number, out: Float64Array, at: number): void {
+  const last = Math.min(end, values.length);
+  const middle = Math.min(split, last);
+  let earlier = 0;
+  let recent = 0;
+  for (let i = 0; i < middle; i++) {
+    const value = values[i] as number;
+    // `> 0` is false for NaN, undefined, null and negatives; unary plus keeps numeric text from concatenating.
+    if (value > 0) {
+      earlier += +value;
+    }
+  }
+  for (let i = middle; i < last; i++) {
+    const value = values[i] as number;
+    if (value > 0) {
+      recent += +value;
+    }
+  }
+  out[at] = earlier < Infinity ? earlier : sumFinite(values, 0, middle);
+  out[at + 1] = recent < Infinity ? recent : sumFinite(values, middle, last);
+}
+
+function sumFinite(values: ArrayLike<unknown>, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    const value = +(values[i] as number);
+    if (value > 0 && value < Infinity) {
+      sum += value;
+    }
+  }
+  return sum;
 }
 
 /** The rise statistics of one code from its calls on both sides of the window. */
@@ -168,9 +187,9 @@ export function riseFactor(
  *   p = (recentCount + earlierCount) / (recentTotal + earlierTotal)
  * and the difference of the two observed shares has standard error
  *   se = sqrt(p · (1 − p) · (1 / recentTotal + 1 / earlierTotal)).
- * z = (recentShare − earlierShare) / se. Only large positive z counts as a rise: z ≥ 3 means a chance of about
- * 0.13 % that a rise this large is noise. This is what keeps 2 → 4 calls quiet while 5 → 60 calls is raised: the
- * factor is the same order, but only the second is far outside chance.
+ * z = (recentShare − earlierShare) / se. Only a large positive z counts as a rise: z ≥ 3 leaves a chance of about
+ * 0.13 % that a rise this large is noise. This is what keeps 2 → 4 calls in 1,000 quiet (z ≈ 0.8: a doubling of a
+ * handful of calls happens by chance all the time) while 5 → 60 is raised (z ≈ 6.9).
  *
  * Returns 0 when either part has no calls or when the pooled share is 0 or 1 (no difference is possible then).
  */
@@ -214,48 +233,11 @@ export function riseFires(stats: RiseStats, rule: RiseRule): boolean {
   );
 }
 
-/**
- * Sum of the valid (positive, finite) values in [from, to). NaN, negatives, non-numbers and holes count as 0.
- * Hot path (every code × every bucket): the fast loop does one comparison per value; only when an infinite value
- * spoils the sum is the range summed again value by value.
- */
-export function sumRange(values: ArrayLike<unknown>, from: number, to: number): number {
-  const end = Math.min(to, values.length);
-  let sum = 0;
-  for (let i = from; i < end; i++) {
-    const value = values[i] as number;
-    // `> 0` is false for NaN, undefined, null and negatives; unary plus keeps numeric text from concatenating.
-    if (value > 0) {
-      sum += +value;
-    }
-  }
-  return sum < Infinity ? sum : sumFiniteRange(values, from, end);
-}
-
-function sumFiniteRange(values: ArrayLike<unknown>, from: number, end: number): number {
-  let sum = 0;
-  for (let i = from; i < end; i++) {
-    const value = +(values[i] as number);
-    if (value > 0 && value < Infinity) {
-      sum += value;
-    }
-  }
-  return sum;
-}
-
 /** Bucket spacing: the median gap between bucket starts, robust to a short first/last bucket or a missing one. */
 export function medianGap(times: number[]): number {
   const gapCount = times.length - 1;
   if (gapCount < 1) {
     return 0;
-  }
-  const firstGap = times[1] - times[0];
-  let allEqual = true;
-  for (let i = 2; i < times.length && allEqual; i++) {
-    allEqual = times[i] - times[i - 1] === firstGap;
-  }
-  if (allEqual) {
-    return firstGap;
   }
   const gaps = new Float64Array(gapCount);
   for (let i = 0; i < gapCount; i++) {
@@ -266,53 +248,27 @@ export function medianGap(times: number[]): number {
   return gapCount % 2 === 1 ? gaps[middle] : (gaps[middle - 1] + gaps[middle]) / 2;
 }
 
-/** All calls per bucket: `timeline.totals` when it covers every bucket, else the sum of the final codes' series. */
-function bucketTotals(timeline: Timeline, bucketCount: number): ArrayLike<unknown> {
-  if (Array.isArray(timeline.totals) && timeline.totals.length >= bucketCount) {
-    return timeline.totals;
-  }
-  const totals = new Float64Array(bucketCount);
-  const byCode = timeline.byCode && typeof timeline.byCode === 'object' ? timeline.byCode : {};
-  for (const key of Object.keys(byCode)) {
-    const code = Number(key);
-    const series = (byCode as Record<string, unknown>)[key];
-    if (!Number.isInteger(code) || code < 200 || code > 699 || !Array.isArray(series)) {
-      continue;
-    }
-    const end = Math.min(bucketCount, series.length);
-    for (let i = 0; i < end; i++) {
-      const value = series[i];
-      if (value > 0 && value < Infinity) {
-        totals[i] += value;
-      }
-    }
-  }
-  return totals;
-}
-
 /**
  * One pass over the bucket starts: null unless they are finite, strictly ascending numbers; otherwise the common
  * gap when all gaps are equal (the usual date histogram), or 0 when they differ (then the median is needed).
  */
 function scanSpacing(times: unknown[]): number | null {
   const first = times[0];
-  if (typeof first !== 'number' || !Number.isFinite(first)) {
+  const last = times[times.length - 1];
+  if (typeof first !== 'number' || typeof last !== 'number' || !Number.isFinite(first) || !Number.isFinite(last)) {
     return null;
   }
   const gap = times.length > 1 ? (times[1] as number) - first : 0;
   let regular = true;
   let previous = first;
   for (let i = 1; i < times.length; i++) {
-    const time = times[i];
-    // `!(time > previous)` also rejects NaN.
-    if (typeof time !== 'number' || !(time > previous)) {
+    const time = times[i] as number;
+    // `!(time > previous)` also rejects NaN and undefined; with finite ends, every value between is finite.
+    if (!(time > previous) || typeof time !== 'number') {
       return null;
     }
     regular = regular && time - previous === gap;
     previous = time;
-  }
-  if (!Number.isFinite(previous)) {
-    return null;
   }
   return regular ? gap : 0;
 }
@@ -333,6 +289,30 @@ function firstRecentBucket(times: number[], threshold: number): number {
     }
   }
   return low;
+}
+
+/** All calls per bucket: `timeline.totals` when it covers every bucket, else the sum of the final codes' series. */
+function bucketTotals(timeline: Timeline, bucketCount: number): ArrayLike<unknown> {
+  if (Array.isArray(timeline.totals) && timeline.totals.length >= bucketCount) {
+    return timeline.totals;
+  }
+  const totals = new Float64Array(bucketCount);
+  const byCode = timeline.byCode && typeof timeline.byCode === 'object' ? timeline.byCode : {};
+  for (const key of Object.keys(byCode)) {
+    const code = Number(key);
+    const series = (byCode as Record<string, unknown>)[key];
+    if (!Number.isInteger(code) || code < 200 || code > 699 || !Array.isArray(series)) {
+      continue;
+    }
+    const end = Math.min(bucketCount, series.length);
+    for (let i = 0; i < end; i++) {
+      const value = series[i];
+      if (value > 0 && value < Infinity) {
+        totals[i] += +value;
+      }
+    }
+  }
+  return totals;
 }
 
 function isPositiveFinite(value: unknown): value is number {

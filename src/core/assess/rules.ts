@@ -1,9 +1,9 @@
 /**
  * Which of a code's follow-up rules fire, and how a finding explains itself in one line.
  */
-import { FiredRule, RiseRule, RiseStats, RuleConfig } from '../types';
+import { CodePolicy, FiredRule, RiseRule, RiseStats, RuleConfig, SEVERITY_RANK, Severity } from '../types';
 import { formatCalls, formatCount, formatFactor, formatShare, formatThreshold } from './format';
-import { riseFires } from './rise';
+import { isUsableRiseRule, riseFires } from './rise';
 
 /** What was measured for one code over the whole range. */
 export interface CodeMeasure {
@@ -24,17 +24,49 @@ export interface RiseCheck {
 
 export const ANY_INCIDENT_TEXT = 'any incident is investigated now';
 
+/** A code's rules reduced to numbers once per policy: thresholds that are off become Infinity. */
+export interface CompiledRules {
+  severity: Severity;
+  anyIncident: boolean;
+  /** Percent of all calls; Infinity when the rule is off. */
+  shareAtLeast: number;
+  /** Calls; Infinity when the rule is off. */
+  countAtLeast: number;
+  rise: RiseRule | null;
+}
+
+/** Reads a code's policy defensively: null, false, NaN or a non-number switch a rule off. */
+export function compileRules(codePolicy: CodePolicy | undefined): CompiledRules {
+  const rules: Partial<RuleConfig> | undefined = codePolicy?.rules;
+  const severity = codePolicy?.severity;
+  return {
+    severity: severity && severity in SEVERITY_RANK ? severity : 'track',
+    anyIncident: rules?.anyIncident === true,
+    shareAtLeast: thresholdOrOff(rules?.shareAtLeast),
+    countAtLeast: thresholdOrOff(rules?.countAtLeast),
+    rise: isUsableRiseRule(rules?.rise) ? rules.rise : null,
+  };
+}
+
+/** Whether any rule but the rise fires: the cheap check that lets most codes skip building a finding. */
+export function levelRuleFires(rules: CompiledRules, measure: CodeMeasure): boolean {
+  return (
+    measure.count >= 1 &&
+    (rules.anyIncident || measure.share >= rules.shareAtLeast || measure.count >= rules.countAtLeast)
+  );
+}
+
 /** The rules that fire for one code, in a fixed order: any incident, share, count, rise. */
-export function fireRules(rules: Partial<RuleConfig> | undefined, measure: CodeMeasure, rise?: RiseCheck): FiredRule[] {
+export function fireRules(rules: CompiledRules, measure: CodeMeasure, rise?: RiseCheck): FiredRule[] {
   const fired: FiredRule[] = [];
-  if (!rules || !(measure.count >= 1)) {
+  if (!(measure.count >= 1)) {
     return fired;
   }
-  if (rules.anyIncident === true) {
+  if (rules.anyIncident) {
     fired.push({ rule: 'any-incident', value: measure.count, threshold: 1, text: ANY_INCIDENT_TEXT });
   }
-  const shareAtLeast = threshold(rules.shareAtLeast);
-  if (shareAtLeast !== null && measure.share >= shareAtLeast) {
+  if (measure.share >= rules.shareAtLeast) {
+    const shareAtLeast = rules.shareAtLeast;
     fired.push({
       rule: 'share',
       value: measure.share,
@@ -42,8 +74,8 @@ export function fireRules(rules: Partial<RuleConfig> | undefined, measure: CodeM
       text: `${measure.share > shareAtLeast ? 'above' : 'at'} ${formatThreshold(shareAtLeast)} %`,
     });
   }
-  const countAtLeast = threshold(rules.countAtLeast);
-  if (countAtLeast !== null && measure.count >= countAtLeast) {
+  if (measure.count >= rules.countAtLeast) {
+    const countAtLeast = rules.countAtLeast;
     fired.push({
       rule: 'count',
       value: measure.count,
@@ -90,7 +122,7 @@ function riseText(factor: number): string {
   return factor === Infinity ? 'new, none earlier in range' : `${formatFactor(factor)} vs earlier in range`;
 }
 
-/** A configured threshold, or null when the rule is off (null, false, NaN, anything not a finite number). */
-function threshold(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+/** A configured threshold, or Infinity (never reached) when the rule is off: null, false, NaN, not a number. */
+function thresholdOrOff(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : Infinity;
 }
