@@ -142,6 +142,27 @@ describe('Terms tables', () => {
     expect(notice(result, 'invalid-values')!.message).toContain('Infinity');
   });
 
+  it('builds a timeline from a long-format table (time, code, Count)', () => {
+    const frame = toDataFrame({
+      fields: [
+        {
+          name: 'time',
+          type: FieldType.time,
+          values: [FIXTURE_START_MS + MINUTE, FIXTURE_START_MS, FIXTURE_START_MS + MINUTE, FIXTURE_START_MS],
+        },
+        { name: 'status_code', type: FieldType.number, values: [200, 200, 486, 486] },
+        { name: 'Count', type: FieldType.number, values: [30, 20, 4, 1] },
+      ],
+    });
+    const result = normalizeFrames([frame]);
+    expect(result.shape).toBe('terms-table');
+    expect(counts(result)).toEqual({ 200: 50, 486: 5 });
+    const timeline = result.timeline!;
+    expect(timeline.times[0]).toBe(FIXTURE_START_MS);
+    expect(sumOf(timeline.byCode[486])).toBe(5);
+    expect(timeline.byCode[200][timeline.times.indexOf(FIXTURE_START_MS + MINUTE)]).toBe(30);
+  });
+
   it('lists ties in count lowest code first', () => {
     const frame = rowsFrame({ code: [503, 404, 486, 200], Count: [5, 5, 5, 9] });
     expect(normalizeFrames([frame]).codes.map((item) => item.code)).toEqual([200, 404, 486, 503]);

@@ -145,28 +145,32 @@ export function timeSpan(plans: RowPlan[], widen = widenSpan): TimeSpan | undefi
 }
 
 /**
- * Counts row plans, with a time grid when the rows have times. The grid is first drawn from each column's first
- * and last times (exact for time-sorted rows, so the data is read once); if a row falls outside it, the rows were
- * not sorted and counting starts over on the exact span.
+ * Counts row plans, with a time grid when the rows have times. For raw rows sorted by time (as Elasticsearch returns
+ * them) the grid is drawn from each column's first and last times, so the data is read once; otherwise (unsorted
+ * rows, missing times, weighted table rows) counting starts over on the span of every row's time, which makes the
+ * grid the same whatever the row order.
  */
 export function countRowPlans(plans: RowPlan[]): { tally: CodeTally; span?: TimeSpan } {
-  const guess = timeSpan(plans, widenSpanByEnds);
-  if (!guess) {
+  const weightedTimes = plans.some((plan) => plan.times && plan.count.kind !== 'one-per-row');
+  const guess = weightedTimes ? undefined : timeSpan(plans, widenSpanByEnds);
+  if (guess) {
+    const first = countOnGrid(plans, guess, true);
+    if (!first.leftGrid) {
+      return { tally: first, span: guess };
+    }
+  }
+  const span = timeSpan(plans);
+  if (!span) {
     const tally = new CodeTally();
     plans.forEach((plan) => countRows(plan, tally));
     return { tally };
   }
-  const first = countOnGrid(plans, guess);
-  if (!first.leftGrid) {
-    return { tally: first, span: guess };
-  }
-  const span = timeSpan(plans) ?? guess;
-  return { tally: countOnGrid(plans, span), span };
+  return { tally: countOnGrid(plans, span, false), span };
 }
 
-function countOnGrid(plans: RowPlan[], span: TimeSpan): CodeTally {
+function countOnGrid(plans: RowPlan[], span: TimeSpan, fromColumnEnds: boolean): CodeTally {
   const tally = new CodeTally();
-  tally.useGrid(timeGrid(span.min, span.max));
+  tally.useGrid(timeGrid(span.min, span.max), fromColumnEnds);
   for (const plan of plans) {
     countRows(plan, tally);
     if (tally.leftGrid) {

@@ -54,9 +54,16 @@ export class CodeTally {
   /** A usable time fell outside the grid (see bucketOf). */
   leftGrid = false;
 
+  /**
+   * The grid was drawn from the first and last time of each column, which is the true span only for time-sorted
+   * rows: with such a grid, rows that are not sorted are not counted but flagged with `leftGrid`.
+   */
+  private gridFromEnds = false;
+
   /** Starts counting calls per time bucket too (row data). */
-  useGrid(grid: TimeGrid): void {
+  useGrid(grid: TimeGrid, fromColumnEnds = false): void {
     this.grid = grid;
+    this.gridFromEnds = fromColumnEnds;
     this.gridCells = new Float64Array((grid.count + 1) * CODE_SLOTS);
   }
 
@@ -187,6 +194,10 @@ export class CodeTally {
       return;
     }
     if (this.countSortedRuns(values, times, rows)) {
+      return;
+    }
+    if (this.gridFromEnds) {
+      this.leftGrid = true;
       return;
     }
     const parse = parseSipCode;
