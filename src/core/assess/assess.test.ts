@@ -1,5 +1,5 @@
 import { CountsInput, Finding, Policy, Timeline } from '../types';
-import { assessCodes, assessDistribution } from './assess';
+import { assessCodes, assessDistribution, mostUrgentFirst } from './assess';
 import { twoProportionZ } from './rise';
 import { codePolicy, codesOf, HOUR, policyOf, repeat, RISE, RUNBOOK_LIKE, START, sum, timelineOf } from './testing';
 
@@ -131,6 +131,11 @@ describe('combined rules on one code', () => {
     );
   });
 
+  it('ranks a code whose policy has an unknown severity as tracked', () => {
+    const odd = policyOf(codePolicy(503, 'toString' as never, { anyIncident: true }));
+    expect(only(assessCodes({ codes: [{ code: 503, count: 1 }], total: 5 }, odd)).severity).toBe('track');
+  });
+
   it('takes the severity from the policy, also for a normal code given a rule', () => {
     const policy = policyOf(codePolicy(200, 'normal', { countAtLeast: 1 }));
     expect(only(assessCodes({ codes: [{ code: 200, count: 5 }], total: 5 }, policy)).severity).toBe('normal');
@@ -158,6 +163,15 @@ describe('sorting', () => {
   it('puts severity first, then more calls, then the lower code', () => {
     const order = assessCodes({ codes, total: 10_000 }, policy).map((finding) => finding.code);
     expect(order).toEqual([408, 488, 500, 480, 503, 200]);
+  });
+
+  it('compares findings with an unknown severity as tracked', () => {
+    const finding = (code: number, severity: string, count: number) =>
+      ({ code, severity, count, share: 0, rules: [], reason: '' }) as unknown as Finding;
+    const sorted = [finding(503, 'track', 5), finding(499, 'odd', 5), finding(408, 'immediate', 1)].sort(
+      mostUrgentFirst
+    );
+    expect(sorted.map((f) => f.code)).toEqual([408, 499, 503]);
   });
 
   it('does not depend on the order of the input', () => {
@@ -344,6 +358,14 @@ describe('when the rise rule cannot be checked', () => {
     expect(findings.every((finding) => finding.rise === undefined)).toBe(true);
   });
 
+  it('names at most six codes in the notice', () => {
+    const many = [480, 503, 487, 404, 403, 486, 484, 401].map((code) => ({ code, count: 1 }));
+    const policy = policyOf(...many.map(({ code }) => codePolicy(code, 'track', { rise: RISE })));
+    const { notices } = assessDistribution({ codes: many, total: 100 }, policy);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].message).toContain('(401, 403, 404, 480, 484, 486 and 2 more)');
+  });
+
   it('adds no notice when no code present has a rise rule', () => {
     const onlyImmediate = [
       { code: 200, count: 900 },
@@ -426,6 +448,10 @@ describe('robustness', () => {
       { code: 503, count: 80 },
     ] as unknown as Array<{ code: number; count: number }>;
     expect(assessCodes({ codes, total: 1000 }, policy).map((finding) => finding.code)).toEqual([503]);
+  });
+
+  it('does not count a code with less than one call', () => {
+    expect(assessCodes({ codes: [{ code: 408, count: 0.5 }], total: 10 }, policy)).toEqual([]);
   });
 
   it('adds up repeated entries for one code', () => {

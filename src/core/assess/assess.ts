@@ -206,8 +206,13 @@ function rankOf(severity: Severity): number {
 const HISTOGRAM_HINT =
   'Query calls over time: a terms aggregation on the code field with a date histogram inside it (terms × date histogram).';
 
+/** Codes named in the notice before "and N more". */
+const NOTICE_CODE_LIMIT = 6;
+
 function riseNotice(problem: WindowProblem, codes: number[]): Notice {
-  const list = [...codes].sort((a, b) => a - b).join(', ');
+  const sorted = [...codes].sort((a, b) => a - b);
+  const more = sorted.length - NOTICE_CODE_LIMIT;
+  const list = sorted.slice(0, NOTICE_CODE_LIMIT).join(', ') + (more > 0 ? ` and ${more} more` : '');
   const subject = `The rise rule (${list}) was not checked`;
   const messages: Record<WindowProblem, string> = {
     'no-timeline': `${subject}: it needs calls over time, a date histogram. ${HISTOGRAM_HINT}`,

@@ -50,6 +50,12 @@ describe('formatShare', () => {
     expect(formatShare(0.01234)).toBe('0.012');
     expect(formatShare(0)).toBe('0.0');
   });
+
+  it('does not fail on non-finite values', () => {
+    expect(formatShare(NaN)).toBe('NaN');
+    expect(formatThreshold(Infinity)).toBe('Infinity');
+    expect(formatFactor(NaN)).toBe('×NaN');
+  });
 });
 
 describe('formatThreshold', () => {

@@ -40,7 +40,7 @@ export function compileRules(codePolicy: CodePolicy | undefined): CompiledRules 
   const rules: Partial<RuleConfig> | undefined = codePolicy?.rules;
   const severity = codePolicy?.severity;
   return {
-    severity: severity && severity in SEVERITY_RANK ? severity : 'track',
+    severity: severity && Object.prototype.hasOwnProperty.call(SEVERITY_RANK, severity) ? severity : 'track',
     anyIncident: rules?.anyIncident === true,
     shareAtLeast: thresholdOrOff(rules?.shareAtLeast),
     countAtLeast: thresholdOrOff(rules?.countAtLeast),
@@ -59,9 +59,6 @@ export function levelRuleFires(rules: CompiledRules, measure: CodeMeasure): bool
 /** The rules that fire for one code, in a fixed order: any incident, share, count, rise. */
 export function fireRules(rules: CompiledRules, measure: CodeMeasure, rise?: RiseCheck): FiredRule[] {
   const fired: FiredRule[] = [];
-  if (!(measure.count >= 1)) {
-    return fired;
-  }
   if (rules.anyIncident) {
     fired.push({ rule: 'any-incident', value: measure.count, threshold: 1, text: ANY_INCIDENT_TEXT });
   }
