@@ -1,5 +1,5 @@
 import { createTheme, FieldType, toDataFrame } from '@grafana/data';
-import { buildPanelModel, byUrgency, rowLimitFromTargets, severityColors, summarizeFinding } from './panelModel';
+import { buildPanelModel, byUrgency, policyIssueText, rowLimitFromTargets, severityColors, summarizeFinding } from './panelModel';
 import { seriesFrames, termsFrame, TYPICAL_COUNTS } from './components/testUtils';
 import { DEFAULT_OPTIONS } from './options';
 
@@ -127,7 +127,7 @@ describe('buildPanelModel', () => {
     });
     const message = result.messages.find((m) => m.kind === 'policy-issues')!;
     expect(message.level).toBe('warning');
-    expect(message.details!.some((detail) => detail.startsWith('404 · severity'))).toBe(true);
+    expect(message.details!.some((detail) => detail.startsWith('404.severity'))).toBe(true);
     expect(message.details!.some((detail) => detail.includes('abc'))).toBe(true);
     expect(result.byCode.get(404)!.severity).toBe('track');
     expect(result.byCode.get(487)!.severity).toBe('immediate');
@@ -178,6 +178,14 @@ describe('summarizeFinding', () => {
         rules: [{ rule: 'rise', value: 3.1, threshold: 2, text: '×3.1 vs earlier in range' }],
       })
     ).toBe('487 · ×3.1 vs earlier in range');
+  });
+});
+
+describe('policyIssueText', () => {
+  it('uses the core words when they name code and field, and adds them when not', () => {
+    expect(policyIssueText({ code: '404', field: 'severity', message: '404.severity must be one of …' })).toBe('404.severity must be one of …');
+    expect(policyIssueText({ code: '404', field: 'rules', message: 'must be an object' })).toBe('404.rules: must be an object');
+    expect(policyIssueText({ code: '*', field: '', message: 'Not valid JSON' })).toBe('Not valid JSON');
   });
 });
 

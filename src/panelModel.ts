@@ -209,16 +209,20 @@ function noticeToMessage(notice: Notice, distribution: CodeDistribution): PanelM
   return message;
 }
 
+/** An issue in words. The core's messages already name the code and field ("404.severity must be …"). */
+export function policyIssueText(issue: PolicyIssue): string {
+  const message = issue.message ?? '';
+  const where = [issue.code, issue.field].filter((part) => part && part !== '*').join('.');
+  return where === '' || message.includes(where) || message.startsWith(`${issue.code}`) ? message : `${where}: ${message}`;
+}
+
 function policyIssuesMessage(issues: PolicyIssue[]): PanelMessage {
   return {
     kind: 'policy-issues',
     level: 'warning',
     title: 'Policy overrides have problems',
     text: 'The fields below were not applied; the built-in policy stays in force for them. Fix them in the policy editor.',
-    details: issues.map((issue) => {
-      const where = [issue.code, issue.field].filter((part) => part && part !== '*').join(' · ');
-      return where ? `${where}: ${issue.message}` : issue.message;
-    }),
+    details: issues.map(policyIssueText),
   };
 }
 

@@ -3,7 +3,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TEST_IDS } from '../../constants/testIds';
 import { renderWithTheme } from '../testUtils';
-import { ChartSlice, DistributionChart } from './DistributionChart';
+import { ChartSlice, DistributionChart, MIN_VISIBLE_FRACTION, sliceArcs } from './DistributionChart';
 
 const SLICES: ChartSlice[] = [
   { code: 500, count: 2, severity: 'immediate', color: '#F2495C', label: '500 Server Internal Error: 2 calls, 0.12 %, immediate' },
@@ -103,5 +103,25 @@ describe('DistributionChart', () => {
     );
     const ids = Array.from(container.querySelectorAll('pattern')).map((pattern) => pattern.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('sliceArcs', () => {
+  const span = (arc: { startAngle: number; endAngle: number }) => arc.endAngle - arc.startAngle;
+
+  it('keeps the order given and proportional angles for ordinary shares', () => {
+    const arcs = sliceArcs([
+      { ...SLICES[1], count: 300 },
+      { ...SLICES[2], count: 700 },
+    ]);
+    expect(arcs.map((arc) => arc.data.code)).toEqual([404, 200]);
+    expect(span(arcs[0]) / (2 * Math.PI)).toBeCloseTo(0.3, 2);
+  });
+
+  it('gives a rare code a visible, clickable sliver', () => {
+    const arcs = sliceArcs(SLICES); // 500 has 2 of 1,559 calls (0.13 %)
+    const tiny = arcs.find((arc) => arc.data.code === 500)!;
+    expect(span(tiny) / (2 * Math.PI)).toBeGreaterThan(MIN_VISIBLE_FRACTION * 0.9);
+    expect(tiny.data.count).toBe(2);
   });
 });

@@ -29,10 +29,27 @@ export interface DistributionChartProps {
 /** Drawing units: the chart is laid out in a 200×200 box and scales to its container (viewBox). */
 const RADIUS = 96;
 const DONUT_INNER = 0.6;
+/** Smallest share of the circle a code with calls is drawn with (0.8 % ≈ 3°). */
+export const MIN_VISIBLE_FRACTION = 0.008;
 
 /** Keys that open a slice, like a button. */
 export function isActivationKey(event: React.KeyboardEvent): boolean {
   return event.key === 'Enter' || event.key === ' ' || event.key === 'Spacebar';
+}
+
+/**
+ * Angles of the slices, in the order given. Rare codes are often the urgent ones, so every code with calls gets at
+ * least a sliver (MIN_VISIBLE_FRACTION of the circle) that can be seen and clicked; labels, legend and findings
+ * always carry the true numbers.
+ */
+export function sliceArcs(slices: readonly ChartSlice[]): Array<PieArcDatum<ChartSlice>> {
+  const drawn = slices.filter((slice) => slice.count > 0);
+  const total = drawn.reduce((sum, slice) => sum + slice.count, 0);
+  const floor = total * MIN_VISIBLE_FRACTION;
+  return d3Pie<ChartSlice>()
+    .value((slice) => Math.max(slice.count, floor))
+    .sort(null)
+    .padAngle(drawn.length > 1 ? 0.006 : 0)(drawn);
 }
 
 /**
@@ -51,13 +68,7 @@ export function DistributionChart({
   const prefix = `sip-pattern-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const ids = patternIds(prefix);
 
-  const arcs = useMemo(() => {
-    const layout = d3Pie<ChartSlice>()
-      .value((slice) => slice.count)
-      .sort(null)
-      .padAngle(slices.length > 1 ? 0.006 : 0);
-    return layout(slices.filter((slice) => slice.count > 0));
-  }, [slices]);
+  const arcs = useMemo(() => sliceArcs(slices), [slices]);
 
   const drawArc = useMemo(
     () =>

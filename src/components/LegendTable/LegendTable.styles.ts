@@ -1,7 +1,7 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 
-const COLUMNS = 'minmax(9em, 1.2fr) 5.5em 5em 6.5em minmax(12em, 3fr)';
+const COLUMNS = 'minmax(11em, 1.3fr) 5em 4.5em 6.5em minmax(12em, 3fr)';
 /** Narrow panels: guidance moves to its own line under the numbers. */
 const COMPACT_COLUMNS = 'minmax(6em, 1fr) 4.5em 4.5em 6em';
 
@@ -52,13 +52,16 @@ export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
   selected: css({
     background: theme.colors.action.selected,
   }),
+  followUp: css({
+    boxShadow: `inset 3px 0 0 ${theme.colors.error.main}`,
+  }),
   compact: css({
     gridTemplateColumns: COMPACT_COLUMNS,
     '& > :last-child': { gridColumn: '1 / -1' },
   }),
   codeCell: css({
     display: 'flex',
-    alignItems: 'baseline',
+    alignItems: 'flex-start',
     gap: theme.spacing(0.75),
     minWidth: 0,
   }),
@@ -66,8 +69,8 @@ export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
     flex: 'none',
     width: 10,
     height: 10,
+    marginTop: 3,
     borderRadius: 2,
-    alignSelf: 'center',
   }),
   code: css({
     fontWeight: theme.typography.fontWeightBold,
@@ -95,6 +98,9 @@ export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
   }),
   action: css({
     color: theme.colors.text.primary,
+  }),
+  severity: css({
+    whiteSpace: 'nowrap',
   }),
   needsFollowUp: css({
     color: theme.colors.error.text,

@@ -39,7 +39,9 @@ export function LegendTable({ entries, colors, selectedCode, onSelect, compact =
             <li key={entry.code}>
               <button
                 type="button"
-                className={[styles.row, compact && styles.compact, selected && styles.selected].filter(Boolean).join(' ')}
+                className={[styles.row, compact && styles.compact, entry.finding && styles.followUp, selected && styles.selected]
+                  .filter(Boolean)
+                  .join(' ')}
                 data-testid={TEST_IDS.legendRow(entry.code)}
                 data-code={entry.code}
                 data-severity={entry.severity}
@@ -54,10 +56,8 @@ export function LegendTable({ entries, colors, selectedCode, onSelect, compact =
                 </span>
                 <span className={styles.number}>{entry.count.toLocaleString('en-US')}</span>
                 <span className={styles.number}>{entry.provisional ? '—' : entry.shareText}</span>
-                <span className={entry.finding ? styles.needsFollowUp : undefined}>
-                  <SeverityMark severity={entry.severity} color={color} />{' '}
-                  {SEVERITY_LABEL[entry.severity]}
-                  {entry.finding ? ' · now' : ''}
+                <span className={entry.finding ? `${styles.severity} ${styles.needsFollowUp}` : styles.severity}>
+                  <SeverityMark severity={entry.severity} color={color} /> {SEVERITY_LABEL[entry.severity]}
                 </span>
                 <span className={styles.guidance}>
                   <span className={styles.line}>{entry.policy.guidance.meaning}</span>

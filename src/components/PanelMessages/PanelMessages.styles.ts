@@ -10,6 +10,37 @@ export const getPanelMessagesStyles = (theme: GrafanaTheme2) => ({
   text: css({
     margin: 0,
   }),
+  info: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    '&[open]': {
+      padding: theme.spacing(0.5, 1),
+      background: theme.colors.background.secondary,
+      borderRadius: theme.shape.radius.default,
+    },
+  }),
+  summary: css({
+    cursor: 'pointer',
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.75),
+    listStyle: 'none',
+    '&::-webkit-details-marker': { display: 'none' },
+    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
+  }),
+  infoMark: css({
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    width: 14,
+    height: 14,
+    borderRadius: '50%',
+    border: `1px solid ${theme.colors.info.border}`,
+    color: theme.colors.info.text,
+    fontSize: 10,
+    fontWeight: theme.typography.fontWeightBold,
+    fontStyle: 'italic',
+  }),
   details: css({
     margin: theme.spacing(0.5, 0, 0),
     paddingLeft: theme.spacing(2),

@@ -34,6 +34,26 @@ describe('PanelMessages', () => {
     expect(messages[1]).toHaveTextContent('404 · severity: "urgent" is not a severity');
   });
 
+  it('folds information into one line that opens for the full text', () => {
+    renderWithTheme(
+      <PanelMessages messages={[{ kind: 'rise-needs-histogram', level: 'info', title: 'Rise rule not checked', text: 'Needs a date histogram.' }]} />
+    );
+    const message = screen.getByTestId(TEST_IDS.message);
+    const details = message.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')).toHaveTextContent('Rise rule not checked');
+    expect(message).toHaveTextContent('Needs a date histogram.');
+  });
+
+  it('shows information in full when asked (nothing else to show)', () => {
+    renderWithTheme(
+      <PanelMessages foldInfo={false} messages={[{ kind: 'no-data', level: 'info', title: 'No data', text: 'The queries returned no data.' }]} />
+    );
+    const message = screen.getByTestId(TEST_IDS.message);
+    expect(message.querySelector('details')).toBeNull();
+    expect(message).toHaveTextContent('The queries returned no data.');
+  });
+
   it('shows message text as text, never as HTML', () => {
     renderWithTheme(
       <PanelMessages messages={[{ kind: 'no-code-field', level: 'warning', title: 'x', text: '<img src=x onerror=alert(1)>' }]} />

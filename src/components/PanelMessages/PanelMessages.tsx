@@ -6,12 +6,14 @@ import { getPanelMessagesStyles } from './PanelMessages.styles';
 
 export interface PanelMessagesProps {
   messages: readonly PanelMessage[];
+  /** Fold information into one line (when the panel has a chart to show); otherwise show it in full. */
+  foldInfo?: boolean;
 }
 
 const ALERT_SEVERITY = { info: 'info', warning: 'warning', error: 'error' } as const;
 
 /** One message per problem, instead of a blank or broken panel. Errors first, then warnings, then information. */
-export function PanelMessages({ messages }: PanelMessagesProps) {
+export function PanelMessages({ messages, foldInfo = true }: PanelMessagesProps) {
   const styles = useStyles2(getPanelMessagesStyles);
   if (messages.length === 0) {
     return null;
@@ -22,10 +24,33 @@ export function PanelMessages({ messages }: PanelMessagesProps) {
     <div className={styles.messages}>
       {sorted.map((message, index) => (
         <div key={`${message.kind}-${index}`} data-testid={TEST_IDS.message} data-kind={message.kind} data-level={message.level}>
-          <MessageAlert message={message} />
+          {message.level === 'info' && foldInfo ? <InfoNote message={message} /> : <MessageAlert message={message} />}
         </div>
       ))}
     </div>
+  );
+}
+
+/** Information takes one line (title), opened for the full text: it must not push the chart out of a small panel. */
+function InfoNote({ message }: { message: PanelMessage }) {
+  const styles = useStyles2(getPanelMessagesStyles);
+  return (
+    <details className={styles.info}>
+      <summary className={styles.summary}>
+        <span className={styles.infoMark} aria-hidden="true">
+          i
+        </span>
+        {message.title}
+      </summary>
+      <p className={styles.text}>{message.text}</p>
+      {message.details && message.details.length > 0 && (
+        <ul className={styles.details}>
+          {message.details.map((detail, index) => (
+            <li key={index}>{detail}</li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }
 

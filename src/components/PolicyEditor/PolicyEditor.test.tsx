@@ -113,7 +113,7 @@ describe('PolicyEditor', () => {
     expect(screen.getByLabelText('Count of 404')).toHaveValue('10');
     expect(screen.getByTestId(TEST_IDS.policyEditor)).toHaveTextContent('Imported 2 codes');
     // The bad field is listed with code and field; the default stays for it.
-    expect(screen.getByTestId(TEST_IDS.policyIssues)).toHaveTextContent(/487 · severity/);
+    expect(screen.getByTestId(TEST_IDS.policyIssues)).toHaveTextContent(/487\.severity/);
   });
 
   it('shows invalid JSON issues and loses nothing', async () => {

@@ -3,6 +3,7 @@ import { StandardEditorProps } from '@grafana/data';
 import { Button, useStyles2 } from '@grafana/ui';
 import { buildPolicy, DEFAULT_POLICY, PolicyIssue, PolicyOverrides, policyFor, Severity } from '../../core';
 import { SEVERITY_LABEL } from '../../constants/severity';
+import { policyIssueText } from '../../panelModel';
 import { TEST_IDS } from '../../constants/testIds';
 import { getPolicyEditorStyles } from './PolicyEditor.styles';
 import {
@@ -31,10 +32,6 @@ const THRESHOLD_COLUMNS: Array<{ field: ThresholdField; label: string; title: st
   { field: 'riseFactor', label: 'Rise ×', title: 'Follow up when the recent share is this many times the earlier share' },
 ];
 
-function issueText(issue: PolicyIssue): string {
-  const where = [issue.code, issue.field].filter((part) => part && part !== '*').join(' · ');
-  return where ? `${where}: ${issue.message}` : issue.message;
-}
 
 /**
  * The team's policy: per code severity, thresholds (share %, count, rise factor) and guidance notes (markdown);
@@ -220,7 +217,7 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
           <p className={styles.error}>These overrides are not applied (defaults stay):</p>
           <ul className={styles.issues} data-testid={TEST_IDS.policyIssues}>
             {currentIssues.map((issue, index) => (
-              <li key={index}>{issueText(issue)}</li>
+              <li key={index}>{policyIssueText(issue)}</li>
             ))}
           </ul>
         </div>
@@ -252,7 +249,7 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
         {importIssues.length > 0 && (
           <ul className={styles.issues} role="alert">
             {importIssues.map((issue, index) => (
-              <li key={index}>{issueText(issue)}</li>
+              <li key={index}>{policyIssueText(issue)}</li>
             ))}
           </ul>
         )}

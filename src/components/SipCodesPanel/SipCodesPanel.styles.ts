@@ -13,13 +13,17 @@ export const getSipCodesPanelStyles = (theme: GrafanaTheme2) => ({
     fontSize: theme.typography.body.fontSize,
   }),
   messages: css({
-    flex: '0 1 auto',
+    flex: 'none',
     maxHeight: '45%',
     overflowY: 'auto',
+  }),
+  findings: css({
+    flex: 'none',
   }),
   body: css({
     flex: '1 1 auto',
     minHeight: 0,
+    overflow: 'hidden',
     display: 'flex',
     gap: theme.spacing(1.5),
   }),

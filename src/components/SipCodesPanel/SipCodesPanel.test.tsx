@@ -128,6 +128,8 @@ describe('SipCodesPanel', () => {
     renderWithTheme(<SipCodesPanel {...panelProps({ series: [] })} />);
     const message = screen.getByTestId(TEST_IDS.message);
     expect(message).toHaveAttribute('data-kind', 'no-data');
+    expect(message.querySelector('details')).toBeNull(); // nothing else to show: the message is shown in full
+    expect(message.textContent!.length).toBeGreaterThan('No data'.length);
     expect(screen.queryByTestId(TEST_IDS.findings)).toBeNull();
     expect(screen.queryByTestId(TEST_IDS.chart)).toBeNull();
   });
@@ -164,7 +166,7 @@ describe('SipCodesPanel', () => {
     expect(kinds).toEqual(expect.arrayContaining(['invalid-values', 'policy-issues', 'rise-needs-histogram']));
     expect(screen.getByTestId(TEST_IDS.slice(404))).toHaveAttribute('data-severity', 'track');
     const policy = screen.getAllByTestId(TEST_IDS.message).find((m) => m.getAttribute('data-kind') === 'policy-issues')!;
-    expect(policy).toHaveTextContent('404 · severity');
+    expect(policy).toHaveTextContent('404.severity');
   });
 
   it('reports an invalid recent window and uses the default', () => {
@@ -229,6 +231,17 @@ describe('SipCodesPanel', () => {
     expect(screen.queryByTestId(TEST_IDS.guidance)).toBeNull();
     // …and does not pop up again when the code comes back later.
     act(() => rerender(<SipCodesPanel {...panelProps()} />));
+    expect(screen.queryByTestId(TEST_IDS.guidance)).toBeNull();
+  });
+
+  it('keeps the card open across data refreshes, and closes it when options change', async () => {
+    const user = userEvent.setup();
+    const props = panelProps();
+    const { rerender } = renderWithTheme(<SipCodesPanel {...props} />);
+    await user.click(screen.getByTestId(TEST_IDS.slice(404)));
+    act(() => rerender(<SipCodesPanel {...props} data={{ ...props.data, series: [termsFrame({ 200: 1600, 404: 40 })] }} />));
+    expect(screen.getByTestId(TEST_IDS.guidance)).toHaveTextContent('40 calls');
+    act(() => rerender(<SipCodesPanel {...props} options={{ ...props.options, view: 'bar' }} />));
     expect(screen.queryByTestId(TEST_IDS.guidance)).toBeNull();
   });
 

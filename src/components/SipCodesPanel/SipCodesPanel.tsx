@@ -69,7 +69,16 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
       forget();
     }
   }, [selectedCode, model, forget]);
+  // New options (view, policy…) may change what the card would say: close it rather than show stale guidance.
+  const seenOptions = useRef(options);
+  useEffect(() => {
+    if (seenOptions.current !== options) {
+      seenOptions.current = options;
+      forget();
+    }
+  }, [options, forget]);
   const view = model.options.view;
+  const hasCodes = model.legend.length > 0;
   const wide = width >= WIDE_LAYOUT_MIN_WIDTH;
 
   const links = useMemo(
@@ -95,7 +104,6 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
     [model.slices, colors]
   );
 
-  const hasCodes = model.legend.length > 0;
   const chartSize = wide ? undefined : Math.max(120, Math.min(width * 0.8, height * 0.42));
 
   return (
@@ -115,10 +123,14 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
     >
       {model.messages.length > 0 && (
         <div className={styles.messages}>
-          <PanelMessages messages={model.messages} />
+          <PanelMessages messages={model.messages} foldInfo={hasCodes} />
         </div>
       )}
-      {model.total > 0 && <FindingsStrip findings={model.findings} colors={colors} onSelect={open} />}
+      {model.total > 0 && (
+        <div className={styles.findings}>
+          <FindingsStrip findings={model.findings} colors={colors} onSelect={open} />
+        </div>
+      )}
       {hasCodes && (
         <div className={`${styles.body} ${wide ? styles.wide : styles.narrow}`}>
           {slices.length > 0 && (
