@@ -116,18 +116,18 @@ export class CodeTally {
 
   /** One call per cell (raw rows, logs), no time. */
   countCells(values: ArrayLike<unknown>, rows: number): void {
-    this.countRange(values, 0, rows, this.direct, 0);
+    this.countRange(values, 0, rows, this.direct);
   }
 
-  /** One call per cell of values[from..to), into counts[offset + code]: the hot loop. */
-  private countRange(values: ArrayLike<unknown>, from: number, to: number, counts: Float64Array, offset: number): void {
+  /** One call per cell of values[from..to), into counts[code]: the hot loop. */
+  private countRange(values: ArrayLike<unknown>, from: number, to: number, counts: Float64Array): void {
     const parse = parseSipCode;
     for (let i = from; i < to; i++) {
       const value = values[i];
       if (typeof value === 'number') {
         const code = parse(value);
         if (code !== null) {
-          counts[offset + code]++;
+          counts[code]++;
           continue;
         }
       }
@@ -135,7 +135,7 @@ export class CodeTally {
       if (code === NOT_A_CODE) {
         this.noteInvalid(value, 1);
       } else {
-        counts[offset + code]++;
+        counts[code]++;
       }
     }
   }
@@ -175,7 +175,8 @@ export class CodeTally {
         : firstIndexWhere(times, from, rows, (time) => time >= low + grid.width);
       // At least one row per step, whatever rounding does at a bucket edge.
       const end = Math.max(to, from + 1);
-      this.countRange(values, from, end, cells, bucket * CODE_SLOTS);
+      // A view of the bucket's row keeps the hot loop free of offset arithmetic.
+      this.countRange(values, from, end, cells.subarray(bucket * CODE_SLOTS, (bucket + 1) * CODE_SLOTS));
       from = end;
     }
     return true;
