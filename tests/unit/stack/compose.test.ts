@@ -1,0 +1,276 @@
+/** @jest-environment ./tools/seed/testing/nodeEnvironment.js */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { normalize } from 'node:path';
+import { load } from 'js-yaml';
+
+import { parseOptions } from '../../../tools/seed/main';
+import {
+  compileSchema,
+  ComposeFile,
+  ComposeService,
+  composeVariables,
+  describeErrors,
+  environmentOf,
+  interpolate,
+  loadSharedSchema,
+  parseEnvFile,
+  readJson,
+  readText,
+  repoPath,
+  volumesOf,
+} from './stackFiles';
+
+const rawText = readText('docker-compose.yml');
+const envExample = parseEnvFile(readText('.env.example'));
+/** The file as compose sees it with no .env: every variable at its default. */
+const resolved = load(interpolate(rawText, new Map())) as ComposeFile;
+const raw = load(rawText) as ComposeFile;
+const services = Object.entries(resolved.services);
+const pluginId = readJson<{ id: string }>('src/plugin.json').id;
+
+const SECRET_KEY = /PASSWORD|SECRET|TOKEN|API_?KEY/i;
+const isOneShot = (service: ComposeService) => service.restart === 'no';
+
+describe('docker-compose.yml against the Compose Specification schema', () => {
+  const validate = compileSchema(loadSharedSchema('compose-spec.json'));
+
+  it('is valid as written and after interpolation', () => {
+    expect(validate(raw) ? [] : describeErrors(validate)).toEqual([]);
+    expect(validate(resolved) ? [] : describeErrors(validate)).toEqual([]);
+  });
+
+  it('the schema check can fail (a malformed service is reported)', () => {
+    const broken = JSON.parse(JSON.stringify(resolved));
+    broken.services.grafana.ports = [{ published: 3000, bogus: true }];
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('has the four services of the NOC stack', () => {
+    expect(Object.keys(resolved.services).sort()).toEqual(['elasticsearch', 'grafana', 'plugin-build', 'setup']);
+  });
+});
+
+/** Every string value of a parsed YAML document (keys and comments excluded): what compose interpolates. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') {
+    return [value];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap(stringsIn);
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.values(value).flatMap(stringsIn);
+  }
+  return [];
+}
+
+describe('variables and secrets', () => {
+  const variables = stringsIn(raw).flatMap(composeVariables);
+
+  it('gives every variable a default that .env.example documents with the same value', () => {
+    expect(variables.length).toBeGreaterThan(0);
+    for (const variable of variables) {
+      expect([variable.whole, typeof variable.defaultValue]).toEqual([variable.whole, 'string']);
+      expect([variable.name, envExample.get(variable.name)]).toEqual([variable.name, variable.defaultValue]);
+    }
+  });
+
+  it('passes passwords only as ${VAR:-documented default}', () => {
+    const secretEntries = services.flatMap(([name]) =>
+      [...environmentOf(raw.services[name]).entries()]
+        .filter(([key]) => SECRET_KEY.test(key))
+        .map(([key, value]) => ({ name, key, value }))
+    );
+    expect(secretEntries.length).toBeGreaterThanOrEqual(4);
+    for (const entry of secretEntries) {
+      expect(entry.value).toMatch(/^\$\{[A-Z_][A-Z0-9_]*:-[^}]+\}$/);
+    }
+  });
+
+  it('never writes a default secret outside its ${VAR:-…} (commands, healthchecks, other keys)', () => {
+    const withoutVariables = rawText.replace(/\$\{[^}]*\}/g, '');
+    const secretDefaults = [...envExample.entries()].filter(([key]) => SECRET_KEY.test(key)).map(([, value]) => value);
+    expect(secretDefaults.length).toBeGreaterThanOrEqual(3);
+    for (const secret of secretDefaults) {
+      expect(withoutVariables).not.toContain(secret);
+    }
+  });
+
+  it('does not default the Grafana admin password to "admin"', () => {
+    const password = environmentOf(resolved.services.grafana).get('GF_SECURITY_ADMIN_PASSWORD');
+    expect(password).toBeTruthy();
+    expect(password).not.toBe('admin');
+    expect(envExample.get('GRAFANA_ADMIN_PASSWORD')).toBe(password);
+  });
+
+  it('has no .env file in git', () => {
+    const tracked = execFileSync('git', ['ls-files', '--', '.env'], { cwd: repoPath(), encoding: 'utf8' });
+    expect(tracked.trim()).toBe('');
+  });
+});
+
+describe('images, health and start order', () => {
+  it('pins every image to an exact version tag (no latest, no untagged)', () => {
+    for (const [name, service] of services) {
+      expect([name, service.image]).toEqual([name, expect.stringMatching(/^[a-z0-9./-]+:\d+\.\d+\.\d+[\w.-]*$/)]);
+      expect(service.image).not.toMatch(/:latest$/);
+    }
+    expect(resolved.services.elasticsearch.image).toMatch(
+      /^docker\.elastic\.co\/elasticsearch\/elasticsearch:8\.\d+\.\d+$/
+    );
+    expect(resolved.services.grafana.image).toMatch(/^grafana\/grafana:12\.4\.\d+$/);
+    expect(resolved.services['plugin-build'].image).toMatch(/^node:20\.\d+\.\d+/);
+  });
+
+  it('gives every long-running service a healthcheck', () => {
+    for (const [name, service] of services.filter(([, s]) => !isOneShot(s))) {
+      expect([name, service.healthcheck?.disable ?? false]).toEqual([name, false]);
+      expect([name, Array.isArray(service.healthcheck?.test) && service.healthcheck!.test.length > 1]).toEqual([
+        name,
+        true,
+      ]);
+    }
+  });
+
+  it('uses conditions on every dependency, matching what the dependency offers', () => {
+    for (const [name, service] of services) {
+      const dependsOn = service.depends_on ?? {};
+      expect([name, Array.isArray(dependsOn)]).toEqual([name, false]);
+      for (const [target, rule] of Object.entries(dependsOn)) {
+        const dependency = resolved.services[target];
+        expect(dependency).toBeDefined();
+        if (rule.condition === 'service_healthy') {
+          expect([target, dependency.healthcheck?.test !== undefined]).toEqual([target, true]);
+        } else if (rule.condition === 'service_completed_successfully') {
+          expect([target, isOneShot(dependency)]).toEqual([target, true]);
+        } else {
+          expect([name, target, rule.condition]).toEqual([name, target, 'service_started']);
+        }
+      }
+    }
+  });
+
+  it('starts Grafana after the build succeeded, Elasticsearch is healthy and the seeder is ready', () => {
+    expect(resolved.services.grafana.depends_on).toEqual({
+      'plugin-build': { condition: 'service_completed_successfully' },
+      elasticsearch: { condition: 'service_healthy' },
+      setup: { condition: 'service_healthy' },
+    });
+    expect(resolved.services.setup.depends_on).toMatchObject({ elasticsearch: { condition: 'service_healthy' } });
+  });
+
+  it('has no dependency cycle', () => {
+    const visiting = new Set<string>();
+    const done = new Set<string>();
+    const visit = (name: string): void => {
+      if (done.has(name)) {
+        return;
+      }
+      if (visiting.has(name)) {
+        throw new Error(`dependency cycle through ${name}`);
+      }
+      visiting.add(name);
+      Object.keys(resolved.services[name].depends_on ?? {}).forEach(visit);
+      visiting.delete(name);
+      done.add(name);
+    };
+    expect(() => Object.keys(resolved.services).forEach(visit)).not.toThrow();
+  });
+});
+
+describe('network exposure', () => {
+  it('publishes every port on 127.0.0.1 only', () => {
+    const published = services.flatMap(([name, service]) => (service.ports ?? []).map((port) => ({ name, port })));
+    expect(published.map(({ name }) => name).sort()).toEqual(['elasticsearch', 'grafana']);
+    for (const { port } of published) {
+      if (typeof port === 'object') {
+        expect(port.host_ip).toBe('127.0.0.1');
+      } else {
+        expect(String(port).split(':')).toHaveLength(3);
+        expect(String(port).split(':')[0]).toBe('127.0.0.1');
+      }
+    }
+    expect(resolved.services.grafana.ports).toEqual(['127.0.0.1:3000:3000']);
+    expect(resolved.services.elasticsearch.ports).toEqual(['127.0.0.1:9200:9200']);
+  });
+});
+
+describe('services', () => {
+  it('elasticsearch: single node, security on, 1 GB heap, data in a named volume, health via the elastic password', () => {
+    const service = resolved.services.elasticsearch;
+    const env = environmentOf(service);
+    expect(env.get('discovery.type')).toBe('single-node');
+    expect(env.get('xpack.security.enabled')).toBe('true');
+    expect(env.get('ES_JAVA_OPTS')).toBe('-Xms1g -Xmx1g');
+    expect(env.get('ELASTIC_PASSWORD')).toBe(envExample.get('ELASTIC_PASSWORD'));
+    const data = volumesOf(service).find((volume) => volume.target === '/usr/share/elasticsearch/data');
+    expect(data && Object.keys(resolved.volumes ?? {})).toContain(data!.source);
+    // The container's own variable ($$ in the file), so the password is not baked into the healthcheck.
+    const test = (service.healthcheck!.test as string[]).join(' ');
+    expect(test).toContain('_cluster/health');
+    expect(test).toContain('elastic:${ELASTIC_PASSWORD}');
+  });
+
+  it('plugin-build: npm ci && npm run build in the mounted repo, node_modules in a named volume', () => {
+    const service = resolved.services['plugin-build'];
+    expect(isOneShot(service)).toBe(true);
+    expect(String(service.command)).toMatch(/npm ci.*&&.*npm run build/);
+    const volumes = volumesOf(service);
+    expect(
+      volumes.map((volume) => ({ ...volume, source: normalize(volume.source).replace(/(.)\/$/, '$1') }))
+    ).toContainEqual({
+      source: '.',
+      target: service.working_dir,
+      readOnly: false,
+    });
+    const modules = volumes.find((volume) => volume.target === `${service.working_dir}/node_modules`);
+    expect(Object.keys(resolved.volumes ?? {})).toContain(modules?.source);
+  });
+
+  it('setup: runs the seeder with options it accepts, live, with the ready file its healthcheck waits for', () => {
+    const service = resolved.services.setup;
+    const command = service.command as string[];
+    const script = command.indexOf('tools/seed/cli.ts');
+    expect(script).toBeGreaterThan(0);
+    expect(existsSync(repoPath('tools/seed/cli.ts'))).toBe(true);
+    const options = parseOptions(command.slice(script + 1), Object.fromEntries(environmentOf(service)));
+    expect(options).toMatchObject({
+      node: 'http://elasticsearch:9200',
+      username: 'elastic',
+      password: envExample.get('ELASTIC_PASSWORD'),
+      readerUser: 'grafana_reader',
+      readerPassword: envExample.get('GRAFANA_ES_PASSWORD'),
+      live: true,
+      seed: Number(envExample.get('SEED')),
+    });
+    expect(service.healthcheck!.test).toEqual(['CMD', 'test', '-f', (options as { readyFile: string }).readyFile]);
+  });
+
+  it('grafana: loads the built plugin unsigned, mounts provisioning, has the read-only ES password for it', () => {
+    const service = resolved.services.grafana;
+    const env = environmentOf(service);
+    expect(volumesOf(service)).toEqual(
+      expect.arrayContaining([
+        { source: './dist', target: `/var/lib/grafana/plugins/${pluginId}`, readOnly: true },
+        { source: './provisioning', target: '/etc/grafana/provisioning', readOnly: true },
+      ])
+    );
+    expect(env.get('GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS')?.split(',')).toContain(pluginId);
+    expect(env.get('GRAFANA_ES_PASSWORD')).toBe(envExample.get('GRAFANA_ES_PASSWORD'));
+    // The home dashboard is a provisioned file.
+    const home = env.get('GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH')!;
+    expect(home.startsWith('/etc/grafana/provisioning/')).toBe(true);
+    expect(existsSync(repoPath(home.replace('/etc/grafana/provisioning/', 'provisioning/')))).toBe(true);
+  });
+
+  it('gives Grafana every environment variable the provisioning files read', () => {
+    const env = environmentOf(resolved.services.grafana);
+    const provisioning = readText('provisioning/datasources/voice-elasticsearch.yml');
+    const needed = composeVariables(provisioning).map((variable) => variable.name);
+    expect(needed).toContain('GRAFANA_ES_PASSWORD');
+    for (const name of needed) {
+      expect([name, env.has(name)]).toEqual([name, true]);
+    }
+  });
+});
