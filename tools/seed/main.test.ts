@@ -193,6 +193,7 @@ describe('seeding against a (mock) cluster', () => {
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/live stopped: \d+ calls/);
+    expect(result.stdout).toMatch(/live 14:0\dZ: \d+ calls \((\d{3}×\d+ ?)+\)/);
     const bulkLines = cluster
       .requestsTo('POST', '/_bulk')
       .flatMap((request) => request.body as Array<Record<string, any>>);

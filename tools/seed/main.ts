@@ -17,6 +17,7 @@ import {
   storeScenario,
   waitForElasticsearch,
 } from './elastic';
+import { SimCall } from './model';
 import { createProgress, ProgressTarget } from './progress';
 import { describeError, RetryPolicy, SeedError } from './retry';
 import { buildScenario, floorTo, MINUTE_MS } from './scenario';
@@ -245,6 +246,30 @@ export async function main(argv: string[], partialDeps: Partial<MainDeps> = {}):
   }
 }
 
+/** One line per minute of live writing: "live 14:05Z: 12 calls (200×9 487×2 404×1)". */
+function liveReporter(say: (text: string) => void): (calls: SimCall[]) => void {
+  let minute = '';
+  const counts = new Map<number, number>();
+  const flush = () => {
+    if (counts.size > 0) {
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      const codes = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code}×${n}`);
+      say(`live ${minute}Z: ${total} calls (${codes.join(' ')})`);
+      counts.clear();
+    }
+  };
+  return (calls) => {
+    for (const call of calls) {
+      const callMinute = new Date(call.startMs).toISOString().slice(11, 16);
+      if (callMinute !== minute) {
+        flush();
+        minute = callMinute;
+      }
+      counts.set(call.status, (counts.get(call.status) ?? 0) + 1);
+    }
+  };
+}
+
 function resolveAnchorNow(anchor: SeedOptions['anchor'], now: number): number | undefined {
   if (anchor === undefined) {
     return undefined;
@@ -369,6 +394,7 @@ async function seed(options: SeedOptions, deps: MainDeps, say: (text: string) =>
         now: deps.now,
         sleep: (ms) => deps.sleep(ms, deps.signal),
         signal: deps.signal,
+        onWrite: liveReporter(say),
       });
       say(`live stopped: ${totals.calls} calls, ${totals.docs} documents`);
     }
