@@ -94,6 +94,7 @@ export interface StoredScenario {
   seed: number;
   anchor: string;
   peak_per_minute: number;
+  days: number;
   utc_offset_hours: number;
   updated_at: string;
 }

@@ -155,6 +155,14 @@ describe('seeding against a (mock) cluster', () => {
     expect(new Set(cluster.documents.keys())).toEqual(firstKeys);
   });
 
+  it('warns when a rerun changes settings that shape the data, and keeps the stored anchor', async () => {
+    await run(seedArgs(['--anchor', '2026-11-25T10:00:00Z']));
+    const result = await run(seedArgs(['--rate', '3']));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('note: seed 42 was seeded with --rate 2; the stored anchor is kept');
+    expect(result.stdout).toContain('anchor 2026-11-25T10:00:00.000Z (stored)');
+  });
+
   it('exits 1 with one clear line when Elasticsearch stays unreachable, after exponential backoff', async () => {
     cluster.failNext('GET', '/', 99, () => new errors.ConnectionError('connect ECONNREFUSED 10.0.0.1:9200'));
     const result = await run([...seedArgs(), '--retries', '5', '--retry-delay', '250']);

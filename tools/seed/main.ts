@@ -14,6 +14,7 @@ import {
   ensureReaderUser,
   installTemplates,
   readStoredScenario,
+  StoredScenario,
   storeScenario,
   waitForElasticsearch,
 } from './elastic';
@@ -246,6 +247,18 @@ export async function main(argv: string[], partialDeps: Partial<MainDeps> = {}):
   }
 }
 
+/** Settings that shape the data and differ from the stored run, as "--rate 20" items. */
+function changedSettings(stored: StoredScenario, options: SeedOptions): string[] {
+  const pairs: Array<[string, number | undefined, number]> = [
+    ['--rate', stored.peak_per_minute, options.rate],
+    ['--days', stored.days, options.days],
+    ['--utc-offset', stored.utc_offset_hours, options.utcOffsetHours],
+  ];
+  return pairs
+    .filter(([, before, now]) => before !== undefined && before !== now)
+    .map(([flag, before]) => `${flag} ${before}`);
+}
+
 /** One line per minute of live writing: "live 14:05Z: 12 calls (200×9 487×2 404×1)". */
 function liveReporter(say: (text: string) => void): (calls: SimCall[]) => void {
   let minute = '';
@@ -345,14 +358,11 @@ async function seed(options: SeedOptions, deps: MainDeps, say: (text: string) =>
     const requested = resolveAnchorNow(options.anchor, now);
     const stored = await readStoredScenario(client, options.seed, policy);
     const anchorMs = requested ?? (stored ? Date.parse(stored.anchor) : floorTo(now, MINUTE_MS));
-    if (
-      stored &&
-      requested === undefined &&
-      (stored.peak_per_minute !== options.rate || stored.utc_offset_hours !== options.utcOffsetHours)
-    ) {
+    const changed = stored && requested === undefined ? changedSettings(stored, options) : [];
+    if (changed.length > 0) {
       say(
-        `note: seed ${options.seed} was stored with --rate ${stored.peak_per_minute} --utc-offset ${stored.utc_offset_hours}; ` +
-          'use --reset to rebuild the data set with the new values'
+        `note: seed ${options.seed} was seeded with ${changed.join(', ')}; ` +
+          'the stored anchor is kept, use --reset to rebuild the data set with the new values'
       );
     }
     await storeScenario(
@@ -361,6 +371,7 @@ async function seed(options: SeedOptions, deps: MainDeps, say: (text: string) =>
         seed: options.seed,
         anchor: new Date(anchorMs).toISOString(),
         peak_per_minute: options.rate,
+        days: options.days,
         utc_offset_hours: options.utcOffsetHours,
         updated_at: new Date(now).toISOString(),
       },

@@ -137,6 +137,7 @@ export const STATE_MAPPING: RootMapping = {
     seed: { type: 'long' },
     anchor: date,
     peak_per_minute: { type: 'float' },
+    days: { type: 'float' },
     utc_offset_hours: { type: 'float' },
     updated_at: date,
   },
