@@ -1,4 +1,5 @@
-import { locationUtil, RawTimeRange, textUtil, toURLRange, urlUtil } from '@grafana/data';
+import { locationUtil, RawTimeRange, toURLRange, urlUtil } from '@grafana/data';
+import { safeUrl } from './safeUrl';
 import type { DatasourceRefLike } from './types';
 
 /** Everything needed to open Grafana Explore on the log lines of one code. */
@@ -53,7 +54,7 @@ export function buildLogsExploreUrl(input: LogsExploreInput): string {
     },
   };
   const url = urlUtil.renderUrl('/explore', { schemaVersion: 1, panes: JSON.stringify(panes) });
-  return textUtil.sanitizeUrl(locationUtil.assureBaseUrl(url));
+  return safeUrl(locationUtil.assureBaseUrl(url));
 }
 
 const NOT_A_LOGS_SOURCE = new Set(['mixed', 'datasource', '__expr__']);

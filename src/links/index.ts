@@ -16,3 +16,4 @@ export {
   type CodeLinkContext,
 } from './templateLinks';
 export { buildGuidanceLinks, type GuidanceLinks, type GuidanceLinksInput } from './guidanceLinks';
+export { fallbackSanitizeUrl, safeUrl } from './safeUrl';

@@ -1,4 +1,5 @@
-import { DataLink, InterpolateFunction, ScopedVars, textUtil } from '@grafana/data';
+import { DataLink, InterpolateFunction, ScopedVars } from '@grafana/data';
+import { safeUrl } from './safeUrl';
 import type { GuidanceLink } from './types';
 
 /** What a link template can refer to for one code. */
@@ -68,7 +69,7 @@ function safeReplace(
  */
 export function interpolateLinkUrl(template: string, context: CodeLinkContext): string {
   const filled = fillOwnPlaceholders(template, context, encodeURIComponent);
-  return textUtil.sanitizeUrl(safeReplace(filled, context, PERCENT_ENCODE));
+  return safeUrl(safeReplace(filled, context, PERCENT_ENCODE));
 }
 
 /** Fills a link title (no encoding: it is text, React escapes it). */

@@ -22,7 +22,7 @@ const WIDE_LAYOUT_MIN_WIDTH = 600;
 type Props = PanelProps<SipCodesOptions>;
 
 /** Keeps the element that opened the guidance card, to give focus back when it closes. */
-function useGuidanceSelection(root: React.RefObject<HTMLDivElement>) {
+function useGuidanceSelection(root: React.RefObject<HTMLDivElement | null>) {
   const [selectedCode, setSelectedCode] = useState<number | null>(null);
   const trigger = useRef<Element | null>(null);
   const restoreFocus = useRef(false);
