@@ -133,10 +133,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   }
   const dryRun = values['dry-run'] ?? false;
   const password = values.password ?? env.ES_PASSWORD ?? env.ELASTIC_PASSWORD ?? '';
-  if (!dryRun && password === '') {
-    throw new UsageError('no password: pass --password or set ES_PASSWORD (or ELASTIC_PASSWORD)');
-  }
-  return {
+  const options: SeedOptions = {
     node: values.node ?? env.ES_NODE ?? 'http://localhost:9200',
     username: values.username ?? env.ES_USERNAME ?? 'elastic',
     password,
@@ -157,6 +154,10 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     retries: integerOption('retries', values.retries, 8, 1, 100),
     retryDelayMs: integerOption('retry-delay', values['retry-delay'], 500, 0, 60_000),
   };
+  if (!dryRun && password === '') {
+    throw new UsageError('no password: pass --password or set ES_PASSWORD (or ELASTIC_PASSWORD)');
+  }
+  return options;
 }
 
 function numberOption(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
