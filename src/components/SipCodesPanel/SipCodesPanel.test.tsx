@@ -251,3 +251,23 @@ describe('SipCodesPanel', () => {
     expect(screen.getByTestId(TEST_IDS.slice(500)).getAttribute('fill')).toBe(lightTheme.visualization.getColorByName('red'));
   });
 });
+
+describe('SipCodesPanel with raw documents', () => {
+  it('says the counts are partial when raw rows reach the query size', () => {
+    const codes = Array.from({ length: 500 }, (_, i) => (i % 50 === 0 ? 503 : 200));
+    const frame = toDataFrame({
+      refId: 'A',
+      fields: [
+        { name: '@timestamp', type: FieldType.time, values: codes.map((_, i) => 1741593600000 + i * 1000) },
+        { name: 'sip.status_code', type: FieldType.number, values: codes },
+        { name: 'call_id', type: FieldType.string, values: codes.map((_, i) => `c-${i}`) },
+      ],
+    });
+    const targets = [{ refId: 'A', datasource: { uid: 'sip-es', type: 'elasticsearch' }, metrics: [{ id: '1', type: 'raw_data', settings: { size: '500' } }] }];
+    renderWithTheme(<SipCodesPanel {...panelProps({ series: [frame], targets })} />);
+    const partial = screen.getAllByTestId(TEST_IDS.message).find((m) => m.getAttribute('data-kind') === 'partial-data');
+    expect(partial).toBeDefined();
+    expect(partial).toHaveTextContent('500');
+    expect(screen.getByTestId(TEST_IDS.legendRow(503))).toHaveTextContent('10');
+  });
+});
