@@ -1,4 +1,4 @@
-import type { PanelMigrationModel } from '@grafana/data';
+import type { PanelModel } from '@grafana/data';
 import { validateOptions } from './options';
 import { OPTIONS_VERSION, SipCodesOptions } from './types';
 
@@ -76,7 +76,7 @@ function upgradeFromV1(v1: Record<string, unknown>): Record<string, unknown> {
  * anything missing. Never throws; values that cannot be used are replaced by defaults (the panel reports
  * what it replaced when it renders).
  */
-export function migrateOptions(panel: Pick<PanelMigrationModel<Partial<SipCodesOptions>>, 'options'>): SipCodesOptions {
+export function migrateOptions(panel: Pick<PanelModel<Partial<SipCodesOptions>>, 'options'>): SipCodesOptions {
   let options: Record<string, unknown> = isPlainObject(panel?.options) ? { ...panel.options } : {};
   if (savedOptionsVersion(options) <= 1) {
     options = upgradeFromV1(options);
