@@ -13,7 +13,15 @@ import {
   Severity,
   Timeline,
 } from '../types';
-import { planRecentWindow, RecentWindow, riseFires, riseStatsFrom, splitCounts, WindowProblem } from './rise';
+import {
+  planRecentWindow,
+  RecentWindow,
+  riseFires,
+  riseMayFire,
+  riseStatsFrom,
+  splitCounts,
+  WindowProblem,
+} from './rise';
 import {
   CodeMeasure,
   compileRules,
@@ -44,9 +52,10 @@ export function assessDistribution(
 
   // Codes that may need follow-up: a level rule (any incident, share, count) fires, or a rise is to be checked.
   const candidates: Candidate[] = [];
-  const riseCandidates: Candidate[] = [];
+  const riseCodes: number[] = [];
   const table = ruleTable(activePolicy);
-  for (const code of counts.codes) {
+  for (let i = 0; i < counts.codes.length; i++) {
+    const code = counts.codes[i];
     const count = counts.byCode[code];
     if (count < 1) {
       continue;
@@ -56,33 +65,42 @@ export function assessDistribution(
       rules = compileRules(policyFor(code, activePolicy));
       table[code] = rules;
     }
-    const candidate: Candidate = { rules, measure: { code, count, share: (count * 100) / total }, rise: undefined };
+    const measure: CodeMeasure = { code, count, share: (count * 100) / total };
+    const levelFires = levelRuleFires(rules, measure);
     if (rules.rise) {
-      riseCandidates.push(candidate);
-      candidates.push(candidate);
-    } else if (levelRuleFires(rules, candidate.measure)) {
-      candidates.push(candidate);
+      candidates.push({ rules, measure, levelFires, riseIndex: riseCodes.length });
+      riseCodes.push(code);
+    } else if (levelFires) {
+      candidates.push({ rules, measure, levelFires, riseIndex: -1 });
     }
   }
 
   const notices: Notice[] = [];
-  if (riseCandidates.length > 0) {
+  let window: RecentWindow | undefined;
+  let split: Float64Array | undefined;
+  if (riseCodes.length > 0) {
     const plan = planRecentWindow(timeline, options);
     if (plan.ok) {
-      attachRiseChecks(riseCandidates, timeline!, plan.window);
+      window = plan.window;
+      split = splitCounts(seriesOf(timeline!, riseCodes), window);
     } else {
-      notices.push(
-        riseNotice(
-          plan.problem,
-          riseCandidates.map((candidate) => candidate.measure.code)
-        )
-      );
+      notices.push(riseNotice(plan.problem, riseCodes));
     }
   }
 
   const findings: Finding[] = [];
-  for (const { rules, measure, rise } of candidates) {
-    if (!levelRuleFires(rules, measure) && !(rise && riseFires(rise.stats, rise.rule))) {
+  for (let i = 0; i < candidates.length; i++) {
+    const { rules, measure, levelFires, riseIndex } = candidates[i];
+    let rise: RiseCheck | undefined;
+    if (riseIndex >= 0 && window && split) {
+      const earlier = split[2 * riseIndex];
+      const recent = split[2 * riseIndex + 1];
+      // Statistics only for codes that are raised anyway or may have risen: most codes are flat.
+      if (levelFires || riseMayFire(earlier, recent, window, rules.rise!)) {
+        rise = { rule: rules.rise!, stats: riseStatsFrom(earlier, recent, window), windowLabel: window.label };
+      }
+    }
+    if (!levelFires && !(rise && riseFires(rise.stats, rise.rule))) {
       continue;
     }
     const fired = fireRules(rules, measure, rise);
@@ -101,27 +119,24 @@ export function assessDistribution(
   return { findings, notices };
 }
 
-/** A code with calls, its compiled rules and, once computed, its rise check. */
+/** A code with calls that a rule may raise. */
 interface Candidate {
   rules: CompiledRules;
   measure: CodeMeasure;
-  rise: RiseCheck | undefined;
+  /** Whether any incident, share or count already fires. */
+  levelFires: boolean;
+  /** Position among the codes whose rise is checked, or -1. */
+  riseIndex: number;
 }
 
-/** Sums every rise candidate's series on both sides of the window (the hot path), then its stats. */
-function attachRiseChecks(candidates: Candidate[], timeline: Timeline, window: RecentWindow): void {
+/** Each code's series from the timeline (anything, even missing: the summing treats non-arrays as no calls). */
+function seriesOf(timeline: Timeline, codes: number[]): unknown[] {
   const byCode: Record<number, unknown> = timeline.byCode && typeof timeline.byCode === 'object' ? timeline.byCode : {};
-  const split = splitCounts(
-    candidates.map((candidate) => byCode[candidate.measure.code]),
-    window
-  );
-  for (let i = 0; i < candidates.length; i++) {
-    candidates[i].rise = {
-      rule: candidates[i].rules.rise!,
-      stats: riseStatsFrom(split[2 * i], split[2 * i + 1], window),
-      windowLabel: window.label,
-    };
+  const series: unknown[] = new Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    series[i] = byCode[codes[i]];
   }
+  return series;
 }
 
 /**
@@ -170,7 +185,8 @@ function collectCounts(entries: unknown): CodeCounts {
   if (!Array.isArray(entries)) {
     return counts;
   }
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry: unknown = entries[i];
     const code = (entry as { code?: unknown } | null)?.code;
     const count = (entry as { count?: unknown } | null)?.count;
     if (typeof code !== 'number' || !Number.isInteger(code) || code < MIN_FINAL_CODE || code > MAX_FINAL_CODE) {

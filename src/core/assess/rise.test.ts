@@ -7,12 +7,16 @@ import {
   planRecentWindow,
   riseFactor,
   riseFires,
+  riseMayFire,
+  riseStatsFrom,
   riseStats,
   sumSplit,
   twoProportionZ,
 } from './rise';
 import { Timeline } from '../types';
 import { HOUR, repeat, START, timelineOf } from './testing';
+
+const RISE_RULE = { factor: 2, minCount: 10, minZ: 3 };
 
 function windowOf(plan: ReturnType<typeof planRecentWindow>): RecentWindow {
   if (!plan.ok) {
@@ -269,6 +273,32 @@ describe('riseFires', () => {
     expect(riseFires({ ...stats, earlierTotal: 0 }, lax)).toBe(false);
     expect(riseFires({ ...stats, recentTotal: 0 }, lax)).toBe(false);
     expect(riseFires({ ...stats, recentCount: 0 }, lax)).toBe(false);
+  });
+});
+
+describe('riseMayFire', () => {
+  it('never rules out a rise that riseFires would accept', () => {
+    const window = windowOf(planRecentWindow(timelineOf(repeat(100, 4), {}), { recentFraction: 0.5 }));
+    const count = fc.integer({ min: 0, max: 400 });
+    const rule = fc.record({
+      factor: fc.double({ min: 0, max: 10, noNaN: true }),
+      minCount: fc.integer({ min: 0, max: 50 }),
+      minZ: fc.double({ min: -5, max: 5, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(count, count, rule, (earlier, recent, riseRule) => {
+        if (riseFires(riseStatsFrom(earlier, recent, window), riseRule)) {
+          expect(riseMayFire(earlier, recent, window, riseRule)).toBe(true);
+        }
+      })
+    );
+  });
+
+  it('rules out flat codes and codes with too few recent calls', () => {
+    const window = windowOf(planRecentWindow(timelineOf(repeat(1000, 4), {}), { recentFraction: 0.5 }));
+    expect(riseMayFire(100, 100, window, RISE_RULE)).toBe(false);
+    expect(riseMayFire(0, 9, window, RISE_RULE)).toBe(false);
+    expect(riseMayFire(0, 10, window, RISE_RULE)).toBe(true);
   });
 });
 

@@ -75,7 +75,7 @@ export function planRecentWindow(timeline: Timeline | undefined, options?: Asses
     window: {
       firstRecentIndex: first,
       bucketCount,
-      windowStart: times[first],
+      windowStart: Number(times[first]),
       bucketMs,
       earlierTotal: totals[0],
       recentTotal: totals[1],
@@ -233,6 +233,19 @@ export function riseFires(stats: RiseStats, rule: RiseRule): boolean {
   );
 }
 
+/**
+ * A cheap necessary condition for `riseFires` on the same counts (enough recent calls, factor reached), so that flat
+ * codes skip the statistics.
+ */
+export function riseMayFire(earlierCount: number, recentCount: number, window: RecentWindow, rule: RiseRule): boolean {
+  if (!(recentCount >= 1) || !(recentCount >= rule.minCount)) {
+    return false;
+  }
+  const recentTotal = recentCount > window.recentTotal ? recentCount : window.recentTotal;
+  const earlierTotal = earlierCount > window.earlierTotal ? earlierCount : window.earlierTotal;
+  return riseFactor(recentCount, recentTotal, earlierCount, earlierTotal) >= rule.factor;
+}
+
 /** Bucket spacing: the median gap between bucket starts, robust to a short first/last bucket or a missing one. */
 export function medianGap(times: number[]): number {
   const gapCount = times.length - 1;
@@ -249,28 +262,47 @@ export function medianGap(times: number[]): number {
 }
 
 /**
- * One pass over the bucket starts: null unless they are finite, strictly ascending numbers; otherwise the common
- * gap when all gaps are equal (the usual date histogram), or 0 when they differ (then the median is needed).
+ * Checks the bucket starts and finds their spacing: null unless they are finite, strictly ascending numbers;
+ * otherwise the common gap when all gaps are equal (the usual date histogram), or 0 when they differ (then the
+ * median is needed). Equal positive gaps from a finite start already prove the order, so the common case costs one
+ * subtraction per bucket; only irregular times are checked value by value.
  */
 function scanSpacing(times: unknown[]): number | null {
   const first = times[0];
-  const last = times[times.length - 1];
-  if (typeof first !== 'number' || typeof last !== 'number' || !Number.isFinite(first) || !Number.isFinite(last)) {
+  if (typeof first !== 'number' || !Number.isFinite(first)) {
     return null;
   }
-  const gap = times.length > 1 ? (times[1] as number) - first : 0;
-  let regular = true;
-  let previous = first;
-  for (let i = 1; i < times.length; i++) {
-    const time = times[i] as number;
-    // `!(time > previous)` also rejects NaN and undefined; with finite ends, every value between is finite.
-    if (!(time > previous) || typeof time !== 'number') {
-      return null;
+  if (times.length === 1) {
+    return 0;
+  }
+  const gap = (times[1] as number) - first;
+  if (gap > 0 && gap < Infinity) {
+    let previous = first;
+    let i = 1;
+    for (; i < times.length; i++) {
+      const time = times[i] as number;
+      if (time - previous !== gap) {
+        break;
+      }
+      previous = time;
     }
-    regular = regular && time - previous === gap;
+    if (i === times.length && typeof previous === 'number') {
+      return gap;
+    }
+  }
+  return isStrictlyAscending(times) ? 0 : null;
+}
+
+function isStrictlyAscending(times: unknown[]): boolean {
+  let previous = -Infinity;
+  for (const time of times) {
+    // `!(time > previous)` also rejects NaN and undefined.
+    if (typeof time !== 'number' || !(time > previous) || time === Infinity) {
+      return false;
+    }
     previous = time;
   }
-  return regular ? gap : 0;
+  return true;
 }
 
 /**
