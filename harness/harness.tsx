@@ -87,7 +87,7 @@ function interpolate(
   text: string,
   variables: Record<string, string>,
   scopedVars: Record<string, { value: unknown }> = {},
-  format?: string | Function
+  format?: string | ((value: unknown) => string)
 ) {
   return text.replace(/\$\{([\w.]+)(?::(\w+))?\}|\$(\w+)/g, (whole, braced: string, ownFormat: string, bare: string) => {
     const name = braced ?? bare;
@@ -96,11 +96,10 @@ function interpolate(
     if (value === undefined) {
       return whole;
     }
-    const applied = ownFormat ?? format;
-    if (typeof applied === 'function') {
-      return String(applied(value));
+    if (!ownFormat && typeof format === 'function') {
+      return String(format(value));
     }
-    return applied === 'percentencode' ? encodeURIComponent(value) : value;
+    return (ownFormat ?? format) === 'percentencode' ? encodeURIComponent(value) : value;
   });
 }
 

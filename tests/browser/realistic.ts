@@ -40,7 +40,7 @@ export function realisticTimeseries(hours = 6, bucketMs = 5 * 60_000, seed = 7):
         ],
       },
       data: { values: [times, values] },
-    } as DataFrameJSON;
+    } as unknown as DataFrameJSON;
   });
   return { frames, timeRange: { from, to: REALISTIC_ANCHOR_MS }, totals };
 }

@@ -12,7 +12,6 @@ for (const key of ['window', 'document', 'navigator', 'localStorage', 'HTMLEleme
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const grafanaData: typeof import('@grafana/data') = require('@grafana/data');
 
 const seen = new Set<string>();
