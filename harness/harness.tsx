@@ -87,7 +87,9 @@ function interpolate(
   text: string,
   variables: Record<string, string>,
   scopedVars: Record<string, { value: unknown }> = {},
-  format?: string | ((value: unknown) => string)
+  // Grafana's own InterpolateFunction type allows any Function here.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  format?: string | Function
 ) {
   return text.replace(/\$\{([\w.]+)(?::(\w+))?\}|\$(\w+)/g, (whole, braced: string, ownFormat: string, bare: string) => {
     const name = braced ?? bare;
