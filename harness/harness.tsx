@@ -88,7 +88,6 @@ function interpolate(
   variables: Record<string, string>,
   scopedVars: Record<string, { value: unknown }> = {},
   // Grafana's own InterpolateFunction type allows any Function here.
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   format?: string | Function
 ) {
   return text.replace(/\$\{([\w.]+)(?::(\w+))?\}|\$(\w+)/g, (whole, braced: string, ownFormat: string, bare: string) => {
