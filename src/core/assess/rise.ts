@@ -277,16 +277,17 @@ function scanSpacing(times: unknown[]): number | null {
   }
   const gap = (times[1] as number) - first;
   if (gap > 0 && gap < Infinity) {
+    const length = times.length;
     let previous = first;
     let i = 1;
-    for (; i < times.length; i++) {
+    for (; i < length; i++) {
       const time = times[i] as number;
       if (time - previous !== gap) {
         break;
       }
       previous = time;
     }
-    if (i === times.length && typeof previous === 'number') {
+    if (i === length && typeof previous === 'number') {
       return gap;
     }
   }
