@@ -88,6 +88,18 @@ describe('buildPanelModel', () => {
     expect(empty.messages.map((message) => message.kind)).toEqual(['no-data']);
   });
 
+  it('says why the chart is empty when only answered calls are hidden or only 1xx were seen', () => {
+    const answeredOnly = model({ series: [termsFrame({ 200: 40 })], options: { ...DEFAULT_OPTIONS, include2xx: false } });
+    expect(answeredOnly.slices).toEqual([]);
+    expect(answeredOnly.messages).toEqual([expect.objectContaining({ kind: 'nothing-shown', text: expect.stringContaining('Include 2xx') })]);
+
+    const provisionalOnly = model({ series: [termsFrame({ 180: 12, 100: 3 })] });
+    expect(provisionalOnly.total).toBe(0);
+    expect(provisionalOnly.messages).toEqual([expect.objectContaining({ kind: 'nothing-shown', text: expect.stringContaining('15 in all') })]);
+
+    expect(model().messages.some((message) => message.kind === 'nothing-shown')).toBe(false);
+  });
+
   it('stays quiet about missing data while the query runs', () => {
     expect(model({ series: [], loading: true }).messages).toEqual([]);
   });

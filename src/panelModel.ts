@@ -58,7 +58,7 @@ export type MessageLevel = NoticeLevel;
 /** A message instead of a blank or broken panel. */
 export interface PanelMessage {
   /** Stable key: notice kind or 'options' / 'policy' / 'query-error' / 'internal'. */
-  kind: NoticeKind | 'options' | 'policy-issues' | 'query-error' | 'internal';
+  kind: NoticeKind | 'options' | 'policy-issues' | 'query-error' | 'internal' | 'nothing-shown';
   level: MessageLevel;
   title: string;
   text: string;
@@ -311,12 +311,18 @@ export function buildPanelModel(input: PanelModelInput): SipPanelModel {
     }
   }
 
+  const slices = shown.filter((entry) => entry.count > 0);
+  const nothingShown = nothingShownMessage(slices.length, messages, distribution, hidden2xx);
+  if (nothingShown && !input.loading) {
+    messages.push(nothingShown);
+  }
+
   return {
     options,
     policy,
     distribution,
     total,
-    slices: shown.filter((entry) => entry.count > 0),
+    slices,
     legend: [...shown, ...provisional],
     byCode,
     findings: findings.map((finding) => ({
@@ -329,6 +335,39 @@ export function buildPanelModel(input: PanelModelInput): SipPanelModel {
     messages,
     hidden2xx,
     codeField: options.codeField || distribution.codeField,
+  };
+}
+
+/**
+ * Says why the chart is empty when no other message does: the panel never shows a blank area without a reason.
+ */
+function nothingShownMessage(
+  sliceCount: number,
+  messages: readonly PanelMessage[],
+  distribution: CodeDistribution,
+  hidden2xx: SipPanelModel['hidden2xx']
+): PanelMessage | undefined {
+  // Any other message already explains the state of the panel; the rise notice alone does not.
+  if (sliceCount > 0 || messages.some((message) => message.kind !== 'rise-needs-histogram')) {
+    return undefined;
+  }
+  if (hidden2xx) {
+    return {
+      kind: 'nothing-shown',
+      level: 'info',
+      title: 'Only answered calls',
+      text: `All ${hidden2xx.count} final responses are 2xx, which the "Include 2xx" option hides.`,
+    };
+  }
+  const provisional = distribution.provisional.reduce((sum, entry) => sum + entry.count, 0);
+  return {
+    kind: 'nothing-shown',
+    level: 'info',
+    title: 'No final responses',
+    text:
+      provisional > 0
+        ? `Only provisional responses (1xx, ${provisional} in all) are in the data; calls are counted by their final response (200–699).`
+        : 'The data holds no final SIP response (200–699) in this time range.',
   };
 }
 
