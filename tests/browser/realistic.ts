@@ -15,8 +15,8 @@ export interface RealisticData {
   totals: Record<number, number>;
 }
 
-export function realisticTimeseries(hours = 6, bucketMs = 5 * 60_000, seed = 7): RealisticData {
-  const scenario = buildScenario({ seed, anchorMs: REALISTIC_ANCHOR_MS, days: 1, peakPerMinute: 40, utcOffsetHours: 0 });
+export function realisticTimeseries(hours = 6, bucketMs = 5 * 60_000, seed = 7, days = 3): RealisticData {
+  const scenario = buildScenario({ seed, anchorMs: REALISTIC_ANCHOR_MS, days, peakPerMinute: 40, utcOffsetHours: 0 });
   const from = REALISTIC_ANCHOR_MS - hours * HOUR_MS;
   const bucketCount = Math.ceil((REALISTIC_ANCHOR_MS - from) / bucketMs);
   const times = Array.from({ length: bucketCount }, (_, i) => from + i * bucketMs);
