@@ -40,6 +40,6 @@ export default defineConfig([
   ...baseConfig,
   {
     // Build, test and tooling code outside src/: the same rules, without type-aware linting.
-    files: ['harness/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}', 'tools/**/*.ts', 'bench/**/*.ts'],
+    files: ['harness/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}', 'tools/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
   },
 ]);
