@@ -200,6 +200,15 @@ describe('planRecentWindow', () => {
     expect(planRecentWindow(eight, { recentMs: 8 * HOUR })).toEqual({ ok: false, problem: 'no-earlier-part' });
   });
 
+  it('sums typed series when totals are missing', () => {
+    const timeline = {
+      times: [0, 1, 2, 3].map((i) => START + i * HOUR),
+      byCode: { 200: Float64Array.from([10, 10, 10, 10]), 503: Uint16Array.from([0, 1, 2, 5]) },
+    } as unknown as Timeline;
+    const window = windowOf(planRecentWindow(timeline));
+    expect([window.earlierTotal, window.recentTotal]).toEqual([33, 15]);
+  });
+
   it('sums the final codes when totals are missing or too short, skipping invalid values', () => {
     const timeline = {
       times: [0, 1, 2, 3].map((i) => START + i * HOUR),
@@ -226,6 +235,18 @@ describe('riseStats', () => {
       z: expect.closeTo(twoProportionZ(60, 2000, 5, 2000), 12),
       windowStart: START + 2 * HOUR,
     });
+  });
+
+  it('reads typed arrays like plain ones', () => {
+    const typed = {
+      times: Float64Array.from(timeline.times),
+      totals: Float64Array.from(timeline.totals),
+      byCode: {},
+    } as unknown as Timeline;
+    const typedWindow = windowOf(planRecentWindow(typed, { recentFraction: 0.5 }));
+    expect(typedWindow).toEqual(window);
+    expect(riseStats(Int32Array.from([3, 2, 30, 30]), typedWindow)).toEqual(riseStats(timeline.byCode[503], window));
+    expect(riseStats(new DataView(new ArrayBuffer(8)), window)).toMatchObject({ recentCount: 0, earlierCount: 0 });
   });
 
   it('reads a missing or malformed series as no calls', () => {

@@ -34,8 +34,8 @@ export type WindowProblem = 'no-timeline' | 'unordered-times' | 'single-bucket' 
  * half of it lies inside the window; the window always holds at least the last bucket.
  */
 export function planRecentWindow(timeline: Timeline | undefined, options?: AssessOptions): WindowPlan {
-  const times = timeline?.times;
-  if (!Array.isArray(times) || times.length === 0) {
+  const times: unknown = timeline?.times;
+  if (!(Array.isArray(times) || isNumberArray(times)) || times.length === 0) {
     return { ok: false, problem: 'no-timeline' };
   }
   const spacing = scanSpacing(times);
@@ -92,14 +92,15 @@ export function riseStats(series: unknown, window: RecentWindow): RiseStats {
 
 /**
  * Calls of each series before the window and inside it: [earlier₀, recent₀, earlier₁, recent₁, …].
- * One pass per series, no allocation per bucket. A missing or malformed series counts as no calls.
+ * One pass per series, no allocation per bucket. Plain or typed arrays are read; a missing or malformed series counts
+ * as no calls.
  */
 export function splitCounts(seriesList: readonly unknown[], window: RecentWindow): Float64Array {
   const sums = new Float64Array(seriesList.length * 2);
   for (let s = 0; s < seriesList.length; s++) {
     const series = seriesList[s];
-    if (Array.isArray(series)) {
-      sumSplit(series, window.firstRecentIndex, window.bucketCount, sums, 2 * s);
+    if (Array.isArray(series) || isNumberArray(series)) {
+      sumSplit(series as ArrayLike<unknown>, window.firstRecentIndex, window.bucketCount, sums, 2 * s);
     }
   }
   return sums;
@@ -247,7 +248,7 @@ export function riseMayFire(earlierCount: number, recentCount: number, window: R
 }
 
 /** Bucket spacing: the median gap between bucket starts, robust to a short first/last bucket or a missing one. */
-export function medianGap(times: number[]): number {
+export function medianGap(times: ArrayLike<number>): number {
   const gapCount = times.length - 1;
   if (gapCount < 1) {
     return 0;
@@ -267,7 +268,7 @@ export function medianGap(times: number[]): number {
  * median is needed). Equal positive gaps from a finite start already prove the order, so the common case costs one
  * subtraction per bucket; only irregular times are checked value by value.
  */
-function scanSpacing(times: unknown[]): number | null {
+function scanSpacing(times: ArrayLike<unknown>): number | null {
   const first = times[0];
   if (typeof first !== 'number' || !Number.isFinite(first)) {
     return null;
@@ -294,9 +295,10 @@ function scanSpacing(times: unknown[]): number | null {
   return isStrictlyAscending(times) ? 0 : null;
 }
 
-function isStrictlyAscending(times: unknown[]): boolean {
+function isStrictlyAscending(times: ArrayLike<unknown>): boolean {
   let previous = -Infinity;
-  for (const time of times) {
+  for (let i = 0; i < times.length; i++) {
+    const time = times[i];
     // `!(time > previous)` also rejects NaN and undefined.
     if (typeof time !== 'number' || !(time > previous) || time === Infinity) {
       return false;
@@ -310,7 +312,7 @@ function isStrictlyAscending(times: unknown[]): boolean {
  * The first bucket whose start is at or after `threshold` (binary search; times ascending), but never past the
  * last bucket: the recent window always holds at least one bucket.
  */
-function firstRecentBucket(times: number[], threshold: number): number {
+function firstRecentBucket(times: ArrayLike<number>, threshold: number): number {
   let low = 0;
   let high = times.length - 1;
   while (low < high) {
@@ -326,15 +328,16 @@ function firstRecentBucket(times: number[], threshold: number): number {
 
 /** All calls per bucket: `timeline.totals` when it covers every bucket, else the sum of the final codes' series. */
 function bucketTotals(timeline: Timeline, bucketCount: number): ArrayLike<unknown> {
-  if (Array.isArray(timeline.totals) && timeline.totals.length >= bucketCount) {
-    return timeline.totals;
+  const given: unknown = timeline.totals;
+  if ((Array.isArray(given) || isNumberArray(given)) && given.length >= bucketCount) {
+    return given;
   }
   const totals = new Float64Array(bucketCount);
   const byCode = timeline.byCode && typeof timeline.byCode === 'object' ? timeline.byCode : {};
   for (const key of Object.keys(byCode)) {
     const code = Number(key);
     const series = (byCode as Record<string, unknown>)[key];
-    if (!Number.isInteger(code) || code < 200 || code > 699 || !Array.isArray(series)) {
+    if (!Number.isInteger(code) || code < 200 || code > 699 || !(Array.isArray(series) || isNumberArray(series))) {
       continue;
     }
     const end = Math.min(bucketCount, series.length);
@@ -346,6 +349,10 @@ function bucketTotals(timeline: Timeline, bucketCount: number): ArrayLike<unknow
     }
   }
   return totals;
+}
+
+function isNumberArray(value: unknown): value is ArrayLike<number> {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
 }
 
 function isPositiveFinite(value: unknown): value is number {
