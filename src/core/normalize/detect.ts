@@ -74,18 +74,13 @@ export function pickCodeCandidate<T>(candidates: Array<Candidate<T>>): Candidate
   let best: Candidate<T> | undefined;
   let bestKey: number[] = [];
   candidates.forEach((candidate, order) => {
-    const { filled, codes, distinct } = candidate.stats;
-    if (filled === 0) {
-      return;
-    }
-    const share = codes / filled;
-    const nameScore = codeNameScore(candidate.name);
-    const tier = eligibility(nameScore, share);
+    const tier = candidateTier(candidate);
     if (tier === 0) {
       return;
     }
+    const { filled, codes, distinct } = candidate.stats;
     // Larger is better, compared in order.
-    const key = [tier, nameScore, share, -distinct, -order];
+    const key = [tier, codeNameScore(candidate.name), codes / filled, -distinct, -order];
     if (!best || isGreater(key, bestKey)) {
       best = candidate;
       bestKey = key;
@@ -94,10 +89,18 @@ export function pickCodeCandidate<T>(candidates: Array<Candidate<T>>): Candidate
   return best;
 }
 
+function candidateTier(candidate: Candidate<unknown>): number {
+  const { filled, codes } = candidate.stats;
+  return filled === 0 ? 0 : eligibility(codeNameScore(candidate.name), codes / filled);
+}
+
+/** The best tier, and the only one a field not named like a code field cannot reach. */
+const NAMED_TIER = 3;
+
 /** 3: named like a code field and mostly codes; 2: nearly all codes; 1: strongly named, some codes; 0: not a code field. */
 function eligibility(nameScore: number, share: number): number {
   if (nameScore > 0 && share >= NAMED_FIELD_MIN_SHARE) {
-    return 3;
+    return NAMED_TIER;
   }
   if (share >= UNNAMED_FIELD_MIN_SHARE) {
     return 2;
@@ -115,18 +118,29 @@ function isGreater(a: number[], b: number[]): boolean {
 }
 
 /** Fields that could hold codes: numbers, text and untyped values; never time, booleans, counts or hit metadata. */
-export function codeFieldCandidates(fields: FieldView[], exclude: Set<FieldView>): Array<Candidate<FieldView>> {
-  return fields
-    .filter(
-      (field) =>
-        !exclude.has(field) &&
-        (field.kind === 'number' || field.kind === 'string' || field.kind === 'other') &&
-        !isCountColumnName(field.name) &&
-        !isMetadataField(field.name)
-    )
-    .map((field) => ({ item: field, name: field.name, stats: columnStats(field.values) }));
+function mayHoldCodes(field: FieldView, exclude: Set<FieldView>): boolean {
+  return (
+    !exclude.has(field) &&
+    (field.kind === 'number' || field.kind === 'string' || field.kind === 'other') &&
+    !isCountColumnName(field.name) &&
+    !isMetadataField(field.name)
+  );
 }
 
+function fieldCandidate(field: FieldView): Candidate<FieldView> {
+  return { item: field, name: field.name, stats: columnStats(field.values) };
+}
+
+/**
+ * The code field of a frame. Fields named like a code field are sampled first: when one of them holds mostly codes,
+ * no other field can win, so the rest (call ids, messages: the costly columns to sample) are not read at all.
+ */
 export function detectCodeField(fields: FieldView[], exclude: Set<FieldView> = new Set()): FieldView | undefined {
-  return pickCodeCandidate(codeFieldCandidates(fields, exclude))?.item;
+  const possible = fields.filter((field) => mayHoldCodes(field, exclude));
+  const named = possible.map((field) => (codeNameScore(field.name) > 0 ? fieldCandidate(field) : undefined));
+  const bestNamed = pickCodeCandidate(named.filter((candidate): candidate is Candidate<FieldView> => !!candidate));
+  if (bestNamed && candidateTier(bestNamed) === NAMED_TIER) {
+    return bestNamed.item;
+  }
+  return pickCodeCandidate(possible.map((field, index) => named[index] ?? fieldCandidate(field)))?.item;
 }
