@@ -36,7 +36,8 @@ const steps = [
     jest: true,
     needs: ['react19:install'],
     cwd: react19,
-    run: ['npx', 'jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${jestResults('react19:unit')}`],
+    // The plugin's own suites; the stack and seeder checks do not depend on React and run once above.
+    run: ['npx', 'jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${jestResults('react19:unit')}`, 'src', 'tests/robustness'],
   },
   { name: 'react19:build:harness', needs: ['react19:install'], cwd: react19, run: ['npm', 'run', 'build:harness'] },
   {
