@@ -616,4 +616,17 @@ describe('several queries and odd input', () => {
       level: 'warning',
     });
   });
+
+  it('explains a row limit that cannot even be turned into text, and still counts', () => {
+    const frames = [{ fields: [{ name: 'sip_status', values: [200, 486] }] }] as unknown as DataFrame[];
+    const result = normalizeFrames(frames, { rowLimit: { toString: '' } as unknown as number });
+    expect(result.total).toBe(2);
+    expect(result.notices).toEqual([
+      {
+        kind: 'partial-data',
+        level: 'info',
+        message: 'The row limit given to the panel ({"toString":""}) is not a positive whole number and was ignored.',
+      },
+    ]);
+  });
 });

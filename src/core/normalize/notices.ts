@@ -1,5 +1,6 @@
 /** The words the panel shows when normalisation could not use everything it was given. */
 import { InvalidValues, Notice, NoticeKind, NoticeLevel } from '../types';
+import { sampleText } from './tally';
 
 const LEVEL_ORDER: Record<NoticeLevel, number> = { error: 0, warning: 1, info: 2 };
 const MAX_NAMES_LISTED = 12;
@@ -92,7 +93,7 @@ export const messages = {
     'Raise the size limit, or better, use a Terms aggregation on the code field: it counts every call.',
 
   badRowLimit: (value: unknown) =>
-    `The row limit given to the panel (${String(value)}) is not a positive whole number and was ignored.`,
+    `The row limit given to the panel (${optionText(value)}) is not a positive whole number and was ignored.`,
 
   badCodeFieldOption: () =>
     'The "Code field" option is not text and was ignored; the code field is found automatically.',
@@ -119,4 +120,13 @@ export const messages = {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** An option value as text. String() throws for some objects (no usable toString); those are shown as data. */
+function optionText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return sampleText(value);
+  }
 }
