@@ -17,6 +17,9 @@ import {
   PanelProps,
   TimeRange,
 } from '@grafana/data';
+import * as emotionCss from '@emotion/css';
+import * as grafanaData from '@grafana/data';
+import * as grafanaUi from '@grafana/ui';
 import { GlobalStyles, ThemeContext } from '@grafana/ui';
 import { SipCodesPanel } from '../src/components/SipCodesPanel';
 import { DEFAULT_OPTIONS } from '../src/options';
@@ -37,12 +40,18 @@ export interface HarnessExtras {
   fieldConfig?: FieldConfigSource;
   /** Dashboard variables for `replaceVariables`, e.g. `{ env: 'prod' }`. */
   variables?: Record<string, string>;
+  /** Render the panel of the production build loaded by `loadBuiltPlugin` instead of the source component. */
+  build?: 'source' | 'dist';
 }
+
+type PanelComponent = React.ComponentType<PanelProps<SipCodesOptions>>;
+let builtPanel: PanelComponent | undefined;
 
 declare global {
   interface Window {
     renderPanel: (frames: DataFrameJSON[], options?: object, size?: HarnessSize, extras?: HarnessExtras) => Promise<void>;
     renderBarePie: (values: number[], size?: HarnessSize) => Promise<void>;
+    loadBuiltPlugin: (src?: string) => Promise<string[]>;
     harnessErrors: string[];
     __grafana_public_path__?: string;
   }
@@ -104,6 +113,41 @@ function interpolate(
   });
 }
 
+/**
+ * Loads `dist/module.js` (served at ./dist-plugin/) the way Grafana does: as an AMD module whose dependencies are the
+ * host's own @grafana/*, React and emotion. Resolves with the dependency names the build asked for.
+ */
+window.loadBuiltPlugin = (src = './dist-plugin/module.js') =>
+  new Promise((resolve, reject) => {
+    const hostModules: Record<string, unknown> = {
+      react: React,
+      '@emotion/css': emotionCss,
+      '@grafana/data': grafanaData,
+      '@grafana/ui': grafanaUi,
+      module: { uri: src },
+    };
+    const define = (deps: string[], factory: (...modules: unknown[]) => { plugin?: { panel?: PanelComponent } }) => {
+      const missing = deps.filter((dep) => !(dep in hostModules));
+      if (missing.length > 0) {
+        reject(new Error(`the build needs modules the harness does not provide: ${missing.join(', ')}`));
+        return;
+      }
+      const exports = factory(...deps.map((dep) => hostModules[dep]));
+      builtPanel = exports.plugin?.panel;
+      if (builtPanel) {
+        resolve(deps);
+      } else {
+        reject(new Error('the build exports no PanelPlugin with a panel component'));
+      }
+    };
+    Object.assign(define, { amd: true });
+    Object.assign(window, { define });
+    const script = document.createElement('script');
+    script.src = src;
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(script);
+  });
+
 const eventBus = new EventBusSrv();
 
 window.renderPanel = (frames, options = {}, size = { width: 900, height: 520 }, extras = {}) => {
@@ -136,12 +180,16 @@ window.renderPanel = (frames, options = {}, size = { width: 900, height: 520 }, 
     onFieldConfigChange: () => {},
     onChangeTimeRange: () => {},
   };
+  const Panel: PanelComponent | undefined = extras.build === 'dist' ? builtPanel : SipCodesPanel;
+  if (!Panel) {
+    return Promise.reject(new Error('call loadBuiltPlugin() before rendering the built panel'));
+  }
   document.body.style.background = theme.colors.background.primary;
   return mount(
     <ThemeContext.Provider value={theme}>
       <GlobalStyles />
       <div id="panel-frame" data-theme={theme.colors.mode} style={{ width: size.width + 16, background: theme.colors.background.primary }}>
-        <SipCodesPanel {...props} />
+        <Panel {...props} />
       </div>
     </ThemeContext.Provider>
   );

@@ -24,7 +24,7 @@ const steps = [
   {
     name: 'browser',
     jest: true,
-    needs: ['build:harness'],
+    needs: ['build', 'build:harness'],
     run: ['npx', 'jest', '-c', 'jest.browser.config.js', '--ci', '--json', `--outputFile=${jestResults('browser')}`],
   },
   // Grafana 13.2+ runs plugins on React 19: the same suites again on @grafana/* 13.2 + React 19.
@@ -43,8 +43,10 @@ const steps = [
   {
     name: 'react19:browser',
     jest: true,
-    needs: ['react19:build:harness'],
+    needs: ['build', 'react19:build:harness'],
     cwd: react19,
+    // The production build is the same file on Grafana 12 and 13: load the main dist/ with React 19 around it.
+    env: { PLUGIN_DIST_DIR: path.join(root, 'dist') },
     run: ['npx', 'jest', '-c', 'jest.browser.config.js', '--ci', '--json', `--outputFile=${jestResults('react19:browser')}`],
   },
 ];
@@ -72,7 +74,7 @@ for (const step of steps) {
   if (step.jest) {
     fs.rmSync(jestResults(step.name), { force: true });
   }
-  const result = spawnSync(step.run[0], step.run.slice(1), { cwd: step.cwd ?? root, stdio: 'inherit', env: process.env });
+  const result = spawnSync(step.run[0], step.run.slice(1), { cwd: step.cwd ?? root, stdio: 'inherit', env: { ...process.env, ...step.env } });
   const ok = result.status === 0;
   if (step.jest && fs.existsSync(jestResults(step.name))) {
     const report = JSON.parse(fs.readFileSync(jestResults(step.name), 'utf8'));

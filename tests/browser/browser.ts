@@ -11,6 +11,8 @@ import { chromium, BrowserContext, Page } from 'playwright-core';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const HARNESS_DIR = path.join(REPO_ROOT, 'harness/dist');
+/** The production build under test (`npm run build`); the React 19 run points it at the main copy's dist/. */
+export const PLUGIN_DIST_DIR = process.env.PLUGIN_DIST_DIR ?? path.join(REPO_ROOT, 'dist');
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/screenshots');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -39,11 +41,15 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export function serveStatic(dir: string): Promise<StaticServer> {
+/** Serves `dir` at `/`, and each of `mounts` (URL prefix → folder) below it. */
+export function serveStatic(dir: string, mounts: Record<string, string> = {}): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = path.join(dir, pathname === '/' ? 'index.html' : pathname);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const mount = Object.keys(mounts).find((prefix) => pathname.startsWith(prefix));
+    const base = mount ? mounts[mount] : dir;
+    const relative = mount ? pathname.slice(mount.length) : pathname;
+    const file = path.join(base, relative === '/' || relative === '' ? 'index.html' : relative);
+    if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end('not found');
       return;
     }
@@ -74,7 +80,7 @@ export async function openHarness(): Promise<HarnessSession> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install -y chromium)`);
   }
-  const server = await serveStatic(HARNESS_DIR);
+  const server = await serveStatic(HARNESS_DIR, { '/dist-plugin/': PLUGIN_DIST_DIR });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipcodes-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
