@@ -10,6 +10,8 @@ import {
   CodePolicy,
   Finding,
   FiredRule,
+  formatCalls,
+  formatSharePercent,
   normalizeFrames,
   Notice,
   NoticeKind,
@@ -20,7 +22,6 @@ import {
   SEVERITY_RANK,
   Severity,
 } from './core';
-import { formatCalls, formatShare } from './components/format';
 import { SEVERITY_COLOR_NAMES, SEVERITY_LABEL } from './constants/severity';
 import { parseRecentWindow, validateOptions } from './options';
 import type { SipCodesOptions } from './types';
@@ -142,7 +143,7 @@ export function summarizeFinding(finding: Finding): string {
   const has = (id: FiredRule['rule']) => finding.rules.some((rule) => rule.rule === id);
   const parts: string[] = [String(finding.code)];
   if (has('share')) {
-    parts.push(formatShare(finding.share));
+    parts.push(formatSharePercent(finding.share));
   } else if (has('any-incident') || has('count')) {
     parts.push(formatCalls(finding.count));
   }
@@ -157,7 +158,7 @@ function entryFor(code: number, count: number, share: number | null, policy: Pol
   const provisional = share === null;
   const severity = finding?.severity ?? codePolicy.severity;
   const callsText = formatCalls(count);
-  const shareText = share === null ? 'provisional' : formatShare(share);
+  const shareText = share === null ? 'provisional' : formatSharePercent(share);
   return {
     code,
     reason: codePolicy.reason,

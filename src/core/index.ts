@@ -6,3 +6,4 @@ export { DEFAULT_POLICY, REGISTRY, buildPolicy, codeClass, parseSipCode, policyF
 export { normalizeFrames } from './normalize';
 export type { NormalizeOptions } from './normalize';
 export { assessCodes, assessDistribution } from './assess';
+export { formatCalls, formatCount, formatShare, formatSharePercent, formatThreshold } from './format';

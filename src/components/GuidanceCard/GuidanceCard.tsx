@@ -1,12 +1,11 @@
 import React, { useEffect, useId, useMemo, useRef } from 'react';
 import { renderMarkdown, textUtil } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
-import type { FiredRule, RuleConfig } from '../../core';
+import { formatCalls, formatSharePercent, type FiredRule, type RuleConfig } from '../../core';
 import { SEVERITY_LABEL } from '../../constants/severity';
 import { TEST_IDS } from '../../constants/testIds';
 import type { GuidanceLinks } from '../../links';
 import type { CodeEntry } from '../../panelModel';
-import { formatCalls, formatShare } from '../format';
 import { SeverityMark } from '../SeverityMark';
 import { getGuidanceCardStyles } from './GuidanceCard.styles';
 
@@ -48,7 +47,7 @@ export function describeRules(rules: RuleConfig): string[] {
 export function describeFiredRule(rule: FiredRule): string {
   switch (rule.rule) {
     case 'share':
-      return `${RULE_NAMES.share}: ${formatShare(rule.value)} — ${rule.text}`;
+      return `${RULE_NAMES.share}: ${formatSharePercent(rule.value)} — ${rule.text}`;
     case 'rise':
       return `${RULE_NAMES.rise}: ${rule.text}`;
     default:

@@ -2,13 +2,13 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { PanelProps } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { TEST_IDS } from '../../constants/testIds';
+import { formatCalls, formatCount, formatSharePercent } from '../../core';
 import { buildGuidanceLinks } from '../../links';
 import type { CodeEntry } from '../../panelModel';
 import type { SipCodesOptions } from '../../types';
 import { DistributionBars } from '../DistributionBars';
 import { DistributionChart } from '../DistributionChart';
 import { FindingsStrip } from '../FindingsStrip';
-import { formatCalls, formatCount, formatShare } from '../format';
 import { GuidanceCard } from '../GuidanceCard';
 import { LegendTable } from '../LegendTable';
 import { PanelErrorBoundary } from '../PanelErrorBoundary';
@@ -154,8 +154,8 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
               )}
               {model.hidden2xx && (
                 <p className={styles.caption}>
-                  2xx hidden: {formatCalls(model.hidden2xx.count)} ({formatShare(model.hidden2xx.share)}). Shares are of
-                  all {formatCalls(model.total)}.
+                  2xx hidden: {formatCalls(model.hidden2xx.count)} ({formatSharePercent(model.hidden2xx.share)}). Shares
+                  are of all {formatCalls(model.total)}.
                 </p>
               )}
             </div>

@@ -1,41 +1,8 @@
 /**
- * Number and window wording for findings. Deterministic (no locale lookups) so reasons read the same everywhere.
+ * Rise and window wording for findings. Deterministic (no locale lookups) so reasons read the same everywhere.
+ * Counts, shares and thresholds are worded by ../format, shared with the panel.
  */
-
-/** Whole numbers with thousands separators: 820, 10,000. Fractions keep one decimal. */
-export function formatCount(count: number): string {
-  if (!Number.isFinite(count)) {
-    return String(count);
-  }
-  const rounded = Number.isInteger(count) ? count : Math.round(count * 10) / 10;
-  const [whole, fraction] = Math.abs(rounded).toString().split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (rounded < 0 ? '-' : '') + grouped + (fraction ? `.${fraction}` : '');
-}
-
-/** "1 call", "3 calls", "10,000 calls". */
-export function formatCalls(count: number): string {
-  return `${formatCount(count)} ${count === 1 ? 'call' : 'calls'}`;
-}
-
-/** A measured share in percent: one decimal ("8.2", "30.0"), two significant digits below 1 ("0.034"). */
-export function formatShare(percent: number): string {
-  if (!Number.isFinite(percent)) {
-    return String(percent);
-  }
-  if (percent !== 0 && Math.abs(percent) < 1) {
-    return trimNumber(percent.toPrecision(2));
-  }
-  return percent.toFixed(1);
-}
-
-/** A configured threshold as the team wrote it, without trailing zeros: 5, 2.5, 0.25. */
-export function formatThreshold(value: number): string {
-  if (!Number.isFinite(value)) {
-    return String(value);
-  }
-  return trimNumber(value.toPrecision(6));
-}
+import { formatThreshold } from '../format';
 
 /** A rise factor: "×3.1", "×120"; "new" when the code did not occur earlier. */
 export function formatFactor(factor: number): string {
@@ -81,8 +48,4 @@ export function formatDuration(ms: number): string {
     }
   }
   return `${formatThreshold(Math.round(ms))} ms`;
-}
-
-function trimNumber(text: string): string {
-  return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
 }
