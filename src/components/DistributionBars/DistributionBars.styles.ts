@@ -1,5 +1,6 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { codeButton } from '../sharedStyles';
 
 /** Name of the pattern per severity (also written on the bar, for tests and inspection). */
 export const SEVERITY_PATTERN = { immediate: 'hatch', track: 'dots', normal: 'none' } as const;
@@ -35,14 +36,8 @@ export const getDistributionBarsStyles = (theme: GrafanaTheme2) => ({
     border: `1px solid transparent`,
     borderRadius: theme.shape.radius.default,
     color: theme.colors.text.primary,
-    font: 'inherit',
     textAlign: 'left',
-    cursor: 'pointer',
-    '&:hover': { background: theme.colors.action.hover },
-    '&:focus-visible': {
-      outline: `2px solid ${theme.colors.primary.main}`,
-      outlineOffset: 1,
-    },
+    ...codeButton(theme, 1),
   }),
   selected: css({
     borderColor: theme.colors.border.strong,

@@ -1,5 +1,6 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { codeButton } from '../sharedStyles';
 
 export const getFindingsStripStyles = (theme: GrafanaTheme2) => ({
   strip: css({
@@ -31,13 +32,7 @@ export const getFindingsStripStyles = (theme: GrafanaTheme2) => ({
     borderRadius: theme.shape.radius.pill,
     background: theme.colors.background.secondary,
     color: theme.colors.text.primary,
-    font: 'inherit',
-    cursor: 'pointer',
-    '&:hover': { background: theme.colors.action.hover },
-    '&:focus-visible': {
-      outline: `2px solid ${theme.colors.primary.main}`,
-      outlineOffset: 1,
-    },
+    ...codeButton(theme, 1),
   }),
   immediate: css({
     borderColor: theme.colors.error.border,

@@ -1,5 +1,6 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { focusRing } from '../sharedStyles';
 
 export const getGuidanceCardStyles = (theme: GrafanaTheme2) => ({
   card: css({
@@ -91,6 +92,6 @@ export const getGuidanceCardStyles = (theme: GrafanaTheme2) => ({
     padding: theme.spacing(0, 1),
     font: 'inherit',
     lineHeight: 1.8,
-    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
+    ...focusRing(theme),
   }),
 });

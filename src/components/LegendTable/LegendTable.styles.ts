@@ -1,5 +1,6 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { codeButton } from '../sharedStyles';
 
 const COLUMNS = 'minmax(11em, 1.3fr) 5em 4.5em 6.5em minmax(12em, 3fr)';
 /** Narrow panels: guidance moves to its own line under the numbers. */
@@ -40,14 +41,8 @@ export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
     border: 'none',
     borderBottom: `1px solid ${theme.colors.border.weak}`,
     color: theme.colors.text.primary,
-    font: 'inherit',
     textAlign: 'left',
-    cursor: 'pointer',
-    '&:hover': { background: theme.colors.action.hover },
-    '&:focus-visible': {
-      outline: `2px solid ${theme.colors.primary.main}`,
-      outlineOffset: -2,
-    },
+    ...codeButton(theme, -2),
   }),
   selected: css({
     background: theme.colors.action.selected,

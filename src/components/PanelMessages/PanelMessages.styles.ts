@@ -1,5 +1,6 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { focusRing } from '../sharedStyles';
 
 export const getPanelMessagesStyles = (theme: GrafanaTheme2) => ({
   messages: css({
@@ -26,7 +27,7 @@ export const getPanelMessagesStyles = (theme: GrafanaTheme2) => ({
     gap: theme.spacing(0.75),
     listStyle: 'none',
     '&::-webkit-details-marker': { display: 'none' },
-    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
+    ...focusRing(theme),
   }),
   infoMark: css({
     display: 'inline-flex',

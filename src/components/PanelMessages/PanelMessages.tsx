@@ -42,22 +42,24 @@ function InfoNote({ message }: { message: PanelMessage }) {
         </span>
         {message.title}
       </summary>
-      <p className={styles.text}>{message.text}</p>
-      {message.details && message.details.length > 0 && (
-        <ul className={styles.details}>
-          {message.details.map((detail, index) => (
-            <li key={index}>{detail}</li>
-          ))}
-        </ul>
-      )}
+      <MessageBody message={message} />
     </details>
   );
 }
 
 export function MessageAlert({ message }: { message: PanelMessage }) {
-  const styles = useStyles2(getPanelMessagesStyles);
   return (
     <Alert title={message.title} severity={ALERT_SEVERITY[message.level] ?? 'info'} bottomSpacing={0} topSpacing={0}>
+      <MessageBody message={message} />
+    </Alert>
+  );
+}
+
+/** The text of a message and its detail lines, the same folded or in full. */
+function MessageBody({ message }: { message: PanelMessage }) {
+  const styles = useStyles2(getPanelMessagesStyles);
+  return (
+    <>
       <p className={styles.text}>{message.text}</p>
       {message.details && message.details.length > 0 && (
         <ul className={styles.details}>
@@ -66,6 +68,6 @@ export function MessageAlert({ message }: { message: PanelMessage }) {
           ))}
         </ul>
       )}
-    </Alert>
+    </>
   );
 }
