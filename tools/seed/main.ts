@@ -18,7 +18,7 @@ import {
   storeScenario,
   waitForElasticsearch,
 } from './elastic';
-import { SimCall } from './model';
+import { Scenario, SimCall } from './model';
 import { createProgress, ProgressTarget } from './progress';
 import { describeError, RetryPolicy, SeedError } from './retry';
 import { buildScenario, floorTo, MINUTE_MS } from './scenario';
@@ -295,16 +295,21 @@ function resolveAnchorNow(anchor: SeedOptions['anchor'], now: number): number | 
   return floorTo(ms, MINUTE_MS);
 }
 
-function dryRun(options: SeedOptions, deps: MainDeps, say: (text: string) => void): void {
-  const now = deps.now();
-  const anchorMs = resolveAnchorNow(options.anchor, now) ?? floorTo(now, MINUTE_MS);
-  const scenario = buildScenario({
+/** The scenario the command line asks for, anchored at anchorMs. */
+function scenarioOf(options: SeedOptions, anchorMs: number): Scenario {
+  return buildScenario({
     seed: options.seed,
     anchorMs,
     days: options.days,
     peakPerMinute: options.rate,
     utcOffsetHours: options.utcOffsetHours,
   });
+}
+
+function dryRun(options: SeedOptions, deps: MainDeps, say: (text: string) => void): void {
+  const now = deps.now();
+  const anchorMs = resolveAnchorNow(options.anchor, now) ?? floorTo(now, MINUTE_MS);
+  const scenario = scenarioOf(options, anchorMs);
   const byCode = new Map<number, number>();
   const docs = { calls: 0, sip: 0, logs: 0 };
   for (const call of callsBetween(scenario, scenario.startMs, Math.max(anchorMs, floorTo(now, MINUTE_MS)))) {
@@ -378,13 +383,7 @@ async function seed(options: SeedOptions, deps: MainDeps, say: (text: string) =>
       },
       policy
     );
-    const scenario = buildScenario({
-      seed: options.seed,
-      anchorMs,
-      days: options.days,
-      peakPerMinute: options.rate,
-      utcOffsetHours: options.utcOffsetHours,
-    });
+    const scenario = scenarioOf(options, anchorMs);
     say(
       `seed ${options.seed}, anchor ${new Date(anchorMs).toISOString()}${requested === undefined && stored ? ' (stored)' : ''}`
     );
