@@ -64,22 +64,10 @@ export function fireRules(rules: CompiledRules, measure: CodeMeasure, rise?: Ris
     fired.push({ rule: 'any-incident', value: measure.count, threshold: 1, text: ANY_INCIDENT_TEXT });
   }
   if (measure.share >= rules.shareAtLeast) {
-    const shareAtLeast = rules.shareAtLeast;
-    fired.push({
-      rule: 'share',
-      value: measure.share,
-      threshold: shareAtLeast,
-      text: `${measure.share > shareAtLeast ? 'above' : 'at'} ${formatThreshold(shareAtLeast)} %`,
-    });
+    fired.push(thresholdRule('share', measure.share, rules.shareAtLeast, `${formatThreshold(rules.shareAtLeast)} %`));
   }
   if (measure.count >= rules.countAtLeast) {
-    const countAtLeast = rules.countAtLeast;
-    fired.push({
-      rule: 'count',
-      value: measure.count,
-      threshold: countAtLeast,
-      text: `${measure.count > countAtLeast ? 'above' : 'at'} ${formatCount(countAtLeast)} calls`,
-    });
+    fired.push(thresholdRule('count', measure.count, rules.countAtLeast, `${formatCount(rules.countAtLeast)} calls`));
   }
   if (rise && riseFires(rise.stats, rise.rule)) {
     fired.push({
@@ -114,6 +102,11 @@ export function describeFinding(measure: CodeMeasure, fired: FiredRule[], rise?:
     }
   }
   return `${measure.code} — ${parts.join('; ')}`;
+}
+
+/** A threshold rule that fired: "above 5 %", or "at 5 %" when the value is exactly the threshold. */
+function thresholdRule(rule: 'share' | 'count', value: number, threshold: number, thresholdText: string): FiredRule {
+  return { rule, value, threshold, text: `${value > threshold ? 'above' : 'at'} ${thresholdText}` };
 }
 
 function riseText(factor: number): string {
