@@ -181,6 +181,68 @@ describe('time series sharing one time axis', () => {
     );
   });
 
+  it('recounts the totals when a series turns out not to be plain counts halfway', () => {
+    for (const late of [
+      [1, 2, 3, 'x', 5, 6],
+      [1, 2, 3, 4, 5, 0.5],
+      [1, 2, 3, 4, 5, -0],
+      [1, 2, 3, 4, 5, 6],
+    ]) {
+      expectSameAsGeneralPath(
+        seriesFrames(
+          [
+            { name: '486', values: [1, 1, 1, 1, 1, 1] },
+            { name: '200', values: late },
+            { name: '503', values: [2, 0, 2, 0, 2, 0] },
+            { name: '486', values: [3, 3, 3, 3, 3, 3] },
+          ],
+          times
+        )
+      );
+    }
+  });
+
+  it('sums fractional counts per instant in the same order as the general path', () => {
+    const result = expectSameAsGeneralPath(
+      seriesFrames(
+        [
+          { name: '200', values: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1] },
+          { name: '404', values: [0.2, 0.2, 0.2, 0.2, 0.2, 0.2] },
+          { name: '503', values: [0.3, 0.3, 0.3, 0.3, 0.3, 0.3] },
+        ],
+        times
+      )
+    );
+    // Most calls first: 0.3 + 0.2 + 0.1, which differs from 0.1 + 0.2 + 0.3 in the last bit.
+    expect(result.timeline!.totals[0]).toBe(0 + 0.3 + 0.2 + 0.1);
+  });
+
+  it('adds a series to a fractional total of its code as cell-by-cell counting would', () => {
+    // The first 200 series has no timed calls, only a third of a call past the last instant.
+    const result = expectSameAsGeneralPath(
+      seriesFrames(
+        [
+          { name: '200', values: [0, 0, 0, 0, 0, 0, 1 / 3] },
+          { name: '200', values: [3, 3, 3, 3, 3, 3] },
+        ],
+        times
+      )
+    );
+    expect(result.codes).toEqual([{ code: 200, count: 1 / 3 + 3 + 3 + 3 + 3 + 3 + 3 }]);
+  });
+
+  it('reads typed arrays and the largest sane counts like the general path', () => {
+    expectSameAsGeneralPath(
+      seriesFrames(
+        [
+          { name: '200', values: Float64Array.from([1e12, 1e12, 0, 3, 1e12, 7]) as unknown as unknown[] },
+          { name: '404', values: [1e12, 1e12 + 1, 1e12, 1e12, 1e12, 1e12] },
+        ],
+        times
+      )
+    );
+  });
+
   it('builds no timeline when no final call has a time, as the general path does', () => {
     const result = expectSameAsGeneralPath(seriesFrames([{ name: '200', values: [0, 0, 0, 0, 0, 0] }], times));
     expect(result.timeline).toBeUndefined();

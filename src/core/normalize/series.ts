@@ -9,7 +9,7 @@ import { Timeline } from '../types';
 import { Candidate, columnStats, pickCodeCandidate } from './detect';
 import { FieldView, FrameView, findFieldByName, findLabelKey, timeFieldOf, timeMs } from './frameView';
 import { codeNameScore, isMetricOnlyName, suffixMeansCount } from './names';
-import { CodeTally } from './tally';
+import { CodeTally, MAX_SANE_COUNT } from './tally';
 import { MAX_TIME_MS } from './timeGrid';
 
 /** One value field of a time-series frame and what it counts. */
@@ -37,6 +37,7 @@ export interface SeriesPlanning {
 }
 
 const METRIC_LABELS = new Set(['metric', 'field', 'metricId']);
+const FIRST_FINAL_CODE = 200;
 
 /** Whether a frame is a time series (Time + numbers, named or labelled) rather than rows that happen to have time. */
 export function isSeriesFrame(frame: FrameView, codeField: string | undefined): boolean {
@@ -223,27 +224,238 @@ export function planSeries(frames: FrameView[], codeField: string | undefined): 
   return planning;
 }
 
+/** Calls per code on a list of instants, before they become a Timeline. */
+interface SeriesCounts {
+  /** Instants, epoch ms, ascending, unique. */
+  times: number[];
+  /** Calls per instant of each code that had at least one call with a time. */
+  byCode: Map<number, number[]>;
+  /** Final-response calls without a usable time. */
+  untimedCalls: number;
+  /** Final-response calls per instant, when summed on the way (see countOnSharedTimes). */
+  totals?: number[];
+}
+
 /** Sums every counted series over time into the tally, and lines the series up on the union of their times. */
 export function countSeries(plans: SeriesPlan[], tally: CodeTally): { timeline?: Timeline; untimedCalls: number } {
-  const instants = new Set<number>();
+  const shared = sharedTimes(plans);
+  const counts = shared ? countOnSharedTimes(plans, shared, tally) : countOnUnionOfTimes(plans, tally);
+  const { times, byCode, untimedCalls } = counts;
+  if (times.length === 0 || byCode.size === 0) {
+    return { untimedCalls };
+  }
+  const totals = counts.totals ?? finalTotals(times, byCode, tally);
+  return { timeline: { times, totals, byCode: finalSeries(times, byCode, tally) }, untimedCalls };
+}
+
+/** Plans whose times go on the timeline: coded ones with a time field. */
+function timedPlans(plans: SeriesPlan[]): Array<SeriesPlan & { time: FieldView }> {
+  return plans.filter((plan): plan is SeriesPlan & { time: FieldView } => !!plan.time && plan.code !== null);
+}
+
+/**
+ * The time cells every timed series has, when they all have the same ones (the usual Terms × Date Histogram
+ * answer: one bucket list for every code), ascending numbers and all usable. Then cell i of each series belongs to
+ * instant i and nothing needs looking up. Undefined otherwise.
+ */
+function sharedTimes(plans: SeriesPlan[]): ArrayLike<unknown> | undefined {
+  const timed = timedPlans(plans);
+  if (timed.length === 0) {
+    return undefined;
+  }
+  const shared = timed[0].time.values;
+  if (!isUsableAscending(shared)) {
+    return undefined;
+  }
+  let checked = shared;
+  for (const plan of timed) {
+    const times = plan.time.values;
+    if (times !== checked && !sameCells(times, shared)) {
+      return undefined;
+    }
+    checked = times;
+  }
+  return shared;
+}
+
+/** Whether every cell is a usable time in epoch ms, each later than the one before. */
+function isUsableAscending(times: ArrayLike<unknown>): boolean {
+  // A local copy: an imported binding read in a hot loop can cost a call per read (CommonJS interop).
+  const maxTime = MAX_TIME_MS;
+  let previous = -Infinity;
+  for (let i = 0; i < times.length; i++) {
+    const time = times[i];
+    if (typeof time !== 'number' || !(time > previous) || !(Math.abs(time) <= maxTime)) {
+      return false;
+    }
+    previous = time;
+  }
+  return true;
+}
+
+function sameCells(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Series on one shared time axis: the first series of each code is copied in one pass that also sums its calls and
+ * adds them to the totals per instant. That pass takes whole counts only, and a total per instant then holds at most
+ * one series per code (600 codes × MAX_SANE_COUNT < 2^53), so it is exact in any order: the same as summed code by
+ * code at the end. A series with other cells (text, junk, fractions) or a second series of the same code is read
+ * cell by cell instead, and the totals are then summed at the end.
+ */
+function countOnSharedTimes(plans: SeriesPlan[], shared: ArrayLike<unknown>, tally: CodeTally): SeriesCounts {
+  const times = new Array<number>(shared.length);
+  for (let i = 0; i < shared.length; i++) {
+    // `+ 0` turns a -0 into 0, as the union of times (a Set) would.
+    times[i] = (shared[i] as number) + 0;
+  }
+  const counts: SeriesCounts = {
+    times,
+    byCode: new Map(),
+    untimedCalls: 0,
+    totals: new Array<number>(times.length).fill(0),
+  };
   for (const plan of plans) {
-    if (plan.time && plan.code !== null) {
-      const times = plan.time.values;
-      for (let i = 0; i < times.length; i++) {
-        const ms = timeMs(times[i]);
-        if (Math.abs(ms) <= MAX_TIME_MS) {
-          instants.add(ms);
-        }
+    if (plan.code === null) {
+      countInvalidSeries(plan, tally);
+    } else {
+      addOnSharedTimes(plan.code, plan.value.values, plan.time ? times.length : 0, counts, tally);
+    }
+  }
+  return counts;
+}
+
+/** One series of a code: cell i goes to instant i while i < timedCells; later cells have no time. */
+function addOnSharedTimes(
+  code: number,
+  cells: ArrayLike<unknown>,
+  timedCells: number,
+  counts: SeriesCounts,
+  tally: CodeTally
+): void {
+  const end = Math.min(timedCells, cells.length);
+  const known = counts.byCode.get(code);
+  const totals = code >= FIRST_FINAL_CODE ? counts.totals : undefined;
+  const copied = known ? undefined : copyWholeCounts(cells, end, counts.times.length, totals);
+  if (copied && tally.addWholeCalls(code, copied.calls)) {
+    if (copied.calls > 0) {
+      counts.byCode.set(code, copied.series);
+    }
+  } else {
+    counts.totals = undefined;
+    const series = known ?? new Array<number>(counts.times.length).fill(0);
+    if (addCellByCell(code, cells, end, series, tally) && !known) {
+      counts.byCode.set(code, series);
+    }
+  }
+  for (let i = end; i < cells.length; i++) {
+    const calls = tally.readCount(cells[i]);
+    if (calls > 0) {
+      tally.addCodeCalls(code, calls);
+      counts.untimedCalls += code >= FIRST_FINAL_CODE ? calls : 0;
+    }
+  }
+}
+
+/**
+ * Cells [0, end) as a new series of `length` instants, with their sum, each cell also added to `totals` when given.
+ * Undefined at the first cell that is not a whole count from 0 to MAX_SANE_COUNT (a -0 neither): `totals` then
+ * hold part of the series.
+ */
+function copyWholeCounts(
+  cells: ArrayLike<unknown>,
+  end: number,
+  length: number,
+  totals: number[] | undefined
+): { series: number[]; calls: number } | undefined {
+  // A local copy: an imported binding read in a hot loop can cost a call per read (CommonJS interop).
+  const maxCount = MAX_SANE_COUNT;
+  let calls = 0;
+  for (let i = 0; i < end; i++) {
+    const cell = cells[i];
+    if (
+      typeof cell !== 'number' ||
+      !(cell >= 0 && cell <= maxCount) ||
+      Math.floor(cell) !== cell ||
+      (cell === 0 && 1 / cell < 0)
+    ) {
+      return undefined;
+    }
+    calls += cell;
+    if (totals) {
+      totals[i] += cell;
+    }
+  }
+  // Every cell is a number now: copying them is a block copy.
+  const series = Array.prototype.slice.call(cells, 0, end) as number[];
+  while (series.length < length) {
+    series.push(0);
+  }
+  return { series, calls };
+}
+
+/** Reads count cells [0, end) one by one into a series; true when any held calls. */
+function addCellByCell(
+  code: number,
+  cells: ArrayLike<unknown>,
+  end: number,
+  series: number[],
+  tally: CodeTally
+): boolean {
+  let anyCalls = false;
+  for (let i = 0; i < end; i++) {
+    const calls = tally.readCount(cells[i]);
+    if (calls > 0) {
+      tally.addCodeCalls(code, calls);
+      series[i] += calls;
+      anyCalls = true;
+    }
+  }
+  return anyCalls;
+}
+
+/** Calls of a series whose code value is not a SIP code: all invalid, whatever their time. */
+function countInvalidSeries(plan: SeriesPlan, tally: CodeTally): void {
+  const cells = plan.value.values;
+  for (let i = 0; i < cells.length; i++) {
+    const calls = tally.readCount(cells[i]);
+    if (calls > 0) {
+      tally.noteInvalid(plan.codeText, calls);
+    }
+  }
+}
+
+/** The general case: series with different or unsorted times go on the union of every usable time. */
+function countOnUnionOfTimes(plans: SeriesPlan[], tally: CodeTally): SeriesCounts {
+  const instants = new Set<number>();
+  for (const plan of timedPlans(plans)) {
+    const times = plan.time.values;
+    for (let i = 0; i < times.length; i++) {
+      const ms = timeMs(times[i]);
+      if (Math.abs(ms) <= MAX_TIME_MS) {
+        instants.add(ms);
       }
     }
   }
   const times = [...instants].sort((a, b) => a - b);
   const position = new Map<number, number>();
   times.forEach((ms, index) => position.set(ms, index));
-  const byCode = new Map<number, number[]>();
-  let untimedCalls = 0;
+  const counts: SeriesCounts = { times, byCode: new Map(), untimedCalls: 0 };
 
   for (const plan of plans) {
+    if (plan.code === null) {
+      countInvalidSeries(plan, tally);
+      continue;
+    }
     const values = plan.value.values;
     const cellTimes = plan.time?.values;
     for (let i = 0; i < values.length; i++) {
@@ -251,37 +463,40 @@ export function countSeries(plans: SeriesPlan[], tally: CodeTally): { timeline?:
       if (calls <= 0) {
         continue;
       }
-      if (plan.code === null) {
-        tally.noteInvalid(plan.codeText, calls);
-        continue;
-      }
       tally.addCodeCalls(plan.code, calls);
       const index = cellTimes && i < cellTimes.length ? position.get(timeMs(cellTimes[i])) : undefined;
       if (index === undefined) {
-        untimedCalls += plan.code >= 200 ? calls : 0;
+        counts.untimedCalls += plan.code >= FIRST_FINAL_CODE ? calls : 0;
         continue;
       }
-      let series = byCode.get(plan.code);
+      let series = counts.byCode.get(plan.code);
       if (!series) {
         series = new Array<number>(times.length).fill(0);
-        byCode.set(plan.code, series);
+        counts.byCode.set(plan.code, series);
       }
       series[index] += calls;
     }
   }
-  if (times.length === 0 || byCode.size === 0) {
-    return { untimedCalls };
-  }
-  return { timeline: alignedTimeline(times, byCode, tally), untimedCalls };
+  return counts;
 }
 
-function alignedTimeline(times: number[], byCode: Map<number, number[]>, tally: CodeTally): Timeline {
-  const totals = new Array<number>(times.length).fill(0);
+/** The final codes' series, zeros for a code whose calls all lack a time. */
+function finalSeries(times: number[], byCode: Map<number, number[]>, tally: CodeTally): Record<number, number[]> {
   const result: Record<number, number[]> = {};
   for (const { code } of tally.finalCodes()) {
-    const series = byCode.get(code) ?? new Array<number>(times.length).fill(0);
-    series.forEach((calls, index) => (totals[index] += calls));
-    result[code] = series;
+    result[code] = byCode.get(code) ?? new Array<number>(times.length).fill(0);
   }
-  return { times, totals, byCode: result };
+  return result;
+}
+
+/** Final-response calls per instant, summed code by code (most calls first). */
+function finalTotals(times: number[], byCode: Map<number, number[]>, tally: CodeTally): number[] {
+  const totals = new Array<number>(times.length).fill(0);
+  for (const { code } of tally.finalCodes()) {
+    const series = byCode.get(code);
+    for (let i = 0; series && i < series.length; i++) {
+      totals[i] += series[i];
+    }
+  }
+  return totals;
 }

@@ -292,6 +292,19 @@ export class CodeTally {
   }
 
   /**
+   * Adds calls of a known code summed elsewhere from whole counts, when the code's total is whole and stays a safe
+   * integer: then the result is the same as adding them one cell at a time. Adds nothing and returns false otherwise.
+   */
+  addWholeCalls(code: number, calls: number): boolean {
+    const total = this.direct[code] + calls;
+    if (!Number.isInteger(this.direct[code]) || !(total <= Number.MAX_SAFE_INTEGER)) {
+      return false;
+    }
+    this.direct[code] = total;
+    return true;
+  }
+
+  /**
    * The grid bucket of a time cell, or -1 when it has no usable time. A usable time outside the grid also gives -1
    * and sets `leftGrid`: the grid was drawn from a guessed span and the counting must be redone on the full span.
    */
