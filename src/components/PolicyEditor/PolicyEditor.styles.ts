@@ -23,6 +23,12 @@ export const getPolicyEditorStyles = (theme: GrafanaTheme2) => ({
       borderTop: `1px solid ${theme.colors.border.weak}`,
     },
   }),
+  caption: css({
+    captionSide: 'top',
+    textAlign: 'left',
+    color: theme.colors.text.secondary,
+    paddingBottom: theme.spacing(0.5),
+  }),
   code: css({
     fontWeight: theme.typography.fontWeightBold,
     whiteSpace: 'nowrap',
@@ -41,6 +47,20 @@ export const getPolicyEditorStyles = (theme: GrafanaTheme2) => ({
     border: `1px solid ${theme.components.input.borderColor}`,
     borderRadius: theme.shape.radius.default,
     font: 'inherit',
+    '&:disabled': { opacity: 0.6, cursor: 'not-allowed' },
+  }),
+  threshold: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+  }),
+  off: css({
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.25),
+    color: theme.colors.text.secondary,
+    whiteSpace: 'nowrap',
+    cursor: 'pointer',
   }),
   notes: css({
     width: '100%',

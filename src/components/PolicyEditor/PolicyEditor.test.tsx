@@ -2,10 +2,11 @@ import React, { useState } from 'react';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StandardEditorsRegistryItem } from '@grafana/data';
-import type { PolicyOverrides } from '../../core';
+import { buildPolicy, type PolicyOverrides } from '../../core';
 import { TEST_IDS } from '../../constants/testIds';
 import { renderWithTheme } from '../testUtils';
 import { PolicyEditor } from './PolicyEditor';
+import { defaultThresholdText } from './policyEdits';
 
 const ITEM = { id: 'policyOverrides', name: 'Policy overrides' } as StandardEditorsRegistryItem<PolicyOverrides | undefined>;
 
@@ -90,6 +91,61 @@ describe('PolicyEditor', () => {
     await user.clear(input);
     await user.tab();
     expect(changes).toEqual([{ '404': {} }]);
+  });
+
+  it('switches a threshold off, and back on to the default', async () => {
+    const user = userEvent.setup();
+    const { last } = renderEditor({ '486': { rules: { shareAtLeast: 4 } } });
+    expect(screen.getByTestId(TEST_IDS.policyEditor)).toHaveTextContent('tick “off” to switch that rule off');
+    const offSwitch = () => screen.getByRole('checkbox', { name: 'Switch off Share % of 486' });
+    const share = () => screen.getByLabelText('Share % of 486');
+    expect(offSwitch()).not.toBeChecked();
+    expect(share()).toHaveValue('4');
+
+    await user.click(offSwitch());
+    expect(last()).toEqual({ '486': { rules: { shareAtLeast: null } } });
+    expect(offSwitch()).toBeChecked();
+    expect(share()).toBeDisabled();
+    expect(share()).toHaveValue('');
+    expect(share()).toHaveAttribute('placeholder', 'off');
+
+    await user.click(offSwitch());
+    expect(last()).toEqual({ '486': {} });
+    expect(offSwitch()).not.toBeChecked();
+    expect(share()).toBeEnabled();
+    expect(share()).toHaveValue('');
+    expect(share()).toHaveAttribute('placeholder', defaultThresholdText('486', 'shareAtLeast'));
+  });
+
+  it('switches the rise rule off from the keyboard', async () => {
+    const user = userEvent.setup();
+    const { changes, last } = renderEditor({ '487': {} });
+    await user.click(screen.getByLabelText('Rise × of 487'));
+    await user.tab();
+    expect(screen.getByRole('checkbox', { name: 'Switch off Rise × of 487' })).toHaveFocus();
+    await user.keyboard(' ');
+    expect(changes).toHaveLength(1);
+    expect(last()).toEqual({ '487': { rules: { rise: null } } });
+    expect(buildPolicy(last()).policy.codes[487].rules.rise).toBeNull();
+  });
+
+  it('shows rules the saved policy switches off as off', () => {
+    renderEditor({ '404': { rules: { countAtLeast: null, shareAtLeast: 2 } } });
+    expect(screen.getByRole('checkbox', { name: 'Switch off Count of 404' })).toBeChecked();
+    expect(screen.getByLabelText('Count of 404')).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: 'Switch off Share % of 404' })).not.toBeChecked();
+    expect(screen.getByLabelText('Share % of 404')).toHaveValue('2');
+    expect(screen.getByRole('checkbox', { name: 'Switch off Rise × of 404' })).not.toBeChecked();
+  });
+
+  it('switching off drops a rejected entry in that field and keeps the other fields', async () => {
+    const user = userEvent.setup();
+    const { changes } = renderEditor({ '404': { severity: 'immediate', rules: { countAtLeast: 10 } } });
+    await user.type(screen.getByLabelText('Share % of 404'), 'lots');
+    await user.click(screen.getByRole('checkbox', { name: 'Switch off Share % of 404' }));
+    expect(screen.getByTestId(TEST_IDS.policyRow('404'))).not.toHaveTextContent('is not a number');
+    expect(screen.getByLabelText('Share % of 404')).toHaveAttribute('aria-invalid', 'false');
+    expect(changes).toEqual([{ '404': { severity: 'immediate', rules: { countAtLeast: 10, shareAtLeast: null } } }]);
   });
 
   it('removes a code', async () => {

@@ -18,6 +18,7 @@ import {
   setNotes,
   setSeverity,
   setThreshold,
+  thresholdIsOff,
   thresholdOf,
   ThresholdField,
 } from './policyEdits';
@@ -32,10 +33,13 @@ const THRESHOLD_COLUMNS: Array<{ field: ThresholdField; label: string; title: st
   { field: 'riseFactor', label: 'Rise ×', title: 'Follow up when the recent share is this many times the earlier share' },
 ];
 
+/** Where a threshold input's error is kept. */
+const inputKey = (code: string, field: ThresholdField) => `${code}-${field}`;
 
 /**
- * The team's policy: per code severity, thresholds (share %, count, rise factor) and guidance notes (markdown);
- * add and remove codes; import and export JSON. Invalid input is reported and never loses what is there.
+ * The team's policy: per code severity, thresholds (share %, count, rise factor; each can be switched off) and
+ * guidance notes (markdown); add and remove codes; import and export JSON. Invalid input is reported and never loses
+ * what is there.
  */
 export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
   const styles = useStyles2(getPolicyEditorStyles);
@@ -64,7 +68,7 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
   };
 
   const onThreshold = (code: string, field: ThresholdField, text: string) => {
-    const key = `${code}-${field}`;
+    const key = inputKey(code, field);
     const parsed = parseThreshold(text);
     if (parsed.error) {
       setInputErrors((errors) => ({ ...errors, [key]: parsed.error! }));
@@ -75,6 +79,13 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
     if (parsed.value !== thresholdOf(overrides[code] ?? {}, field)) {
       onChange(setThreshold(overrides, code, field, parsed.value));
     }
+  };
+
+  /** Off writes null (the rule never fires for this code); back on clears the override, so the default applies. */
+  const onSwitchOff = (code: string, field: ThresholdField, off: boolean) => {
+    const key = inputKey(code, field);
+    setInputErrors(({ [key]: _cleared, ...rest }) => rest);
+    onChange(setThreshold(overrides, code, field, off ? null : undefined));
   };
 
   const onImport = () => {
@@ -98,6 +109,9 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
         <p className={styles.hint}>No overrides: the built-in runbook policy applies to every code.</p>
       ) : (
         <table className={styles.table}>
+          <caption className={styles.caption}>
+            An empty threshold uses the default shown in grey; tick “off” to switch that rule off for the code.
+          </caption>
           <thead>
             <tr>
               <th>Code</th>
@@ -139,19 +153,34 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
                   </td>
                   {THRESHOLD_COLUMNS.map(({ field, label }) => {
                     const current = thresholdOf(override, field);
-                    const error = inputErrors[`${code}-${field}`];
+                    const off = thresholdIsOff(override, field);
+                    const error = inputErrors[inputKey(code, field)];
                     return (
                       <td key={field}>
-                        <input
-                          className={styles.input}
-                          type="text"
-                          inputMode="decimal"
-                          aria-label={`${label} of ${code}`}
-                          aria-invalid={Boolean(error)}
-                          placeholder={defaultThresholdText(code, field)}
-                          defaultValue={current === undefined ? '' : String(current)}
-                          onBlur={(event) => onThreshold(code, field, event.currentTarget.value)}
-                        />
+                        <div className={styles.threshold}>
+                          <input
+                            // A field switched back on starts empty (the default applies), not with its old text.
+                            key={off ? 'off' : 'on'}
+                            className={styles.input}
+                            type="text"
+                            inputMode="decimal"
+                            aria-label={`${label} of ${code}`}
+                            aria-invalid={Boolean(error)}
+                            disabled={off}
+                            placeholder={off ? 'off' : defaultThresholdText(code, field)}
+                            defaultValue={off || current === undefined ? '' : String(current)}
+                            onBlur={(event) => onThreshold(code, field, event.currentTarget.value)}
+                          />
+                          <label className={styles.off} title="Switch this rule off for the code">
+                            <input
+                              type="checkbox"
+                              aria-label={`Switch off ${label} of ${code}`}
+                              checked={off}
+                              onChange={(event) => onSwitchOff(code, field, event.currentTarget.checked)}
+                            />
+                            off
+                          </label>
+                        </div>
                         {error && <p className={styles.error}>{error}</p>}
                       </td>
                     );

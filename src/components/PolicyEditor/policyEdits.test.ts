@@ -11,6 +11,7 @@ import {
   setNotes,
   setSeverity,
   setThreshold,
+  thresholdIsOff,
   thresholdOf,
 } from './policyEdits';
 
@@ -50,6 +51,38 @@ describe('policy edits', () => {
     expect(buildPolicy(set).issues).toEqual([]);
     expect(buildPolicy(set).policy.codes[487].rules.rise!.factor).toBe(3);
     expect(setThreshold(set, '487', 'riseFactor', undefined)).toEqual({ '487': {} });
+  });
+
+  it('switches share, count and rise off with null, and back to the default', () => {
+    const both = { '404': { rules: { shareAtLeast: 3, countAtLeast: 50 } } };
+    const shareOff = setThreshold(both, '404', 'shareAtLeast', null);
+    expect(shareOff).toEqual({ '404': { rules: { shareAtLeast: null, countAtLeast: 50 } } });
+    expect(thresholdIsOff(shareOff['404'], 'shareAtLeast')).toBe(true);
+    expect(thresholdIsOff(shareOff['404'], 'countAtLeast')).toBe(false);
+    expect(thresholdOf(shareOff['404'], 'shareAtLeast')).toBeUndefined();
+
+    const allOff = setThreshold(setThreshold(shareOff, '404', 'countAtLeast', null), '404', 'riseFactor', null);
+    expect(allOff['404'].rules).toEqual({ shareAtLeast: null, countAtLeast: null, rise: null });
+    expect(thresholdIsOff(allOff['404'], 'riseFactor')).toBe(true);
+    const built = buildPolicy(allOff);
+    expect(built.issues).toEqual([]);
+    expect(built.policy.codes[404].rules).toMatchObject({ shareAtLeast: null, countAtLeast: null, rise: null });
+
+    const backOn = setThreshold(setThreshold(allOff, '404', 'riseFactor', undefined), '404', 'shareAtLeast', undefined);
+    expect(backOn).toEqual({ '404': { rules: { countAtLeast: null } } });
+  });
+
+  it('switches a customised rise rule off as a whole', () => {
+    const custom = { '487': { rules: { rise: { factor: 3, minCount: 5, minZ: 2 } } } };
+    expect(setThreshold(custom, '487', 'riseFactor', null)).toEqual({ '487': { rules: { rise: null } } });
+  });
+
+  it('reads false as off too, as buildPolicy does, and anything else as on', () => {
+    expect(thresholdIsOff({ rules: { countAtLeast: false as unknown as null } }, 'countAtLeast')).toBe(true);
+    expect(thresholdIsOff({ rules: { rise: false as unknown as null } }, 'riseFactor')).toBe(true);
+    expect(thresholdIsOff({ rules: { shareAtLeast: 0 } }, 'shareAtLeast')).toBe(false);
+    expect(thresholdIsOff({}, 'shareAtLeast')).toBe(false);
+    expect(thresholdIsOff({ rules: 'junk' as unknown as undefined }, 'riseFactor')).toBe(false);
   });
 
   it('sets and clears notes', () => {

@@ -61,20 +61,23 @@ export function setSeverity(overrides: PolicyOverrides, code: string, severity: 
 }
 
 /**
- * Sets or clears (undefined = use the default) one threshold: share %, count, or the rise factor.
- * A rise factor keeps the code's other rise settings (minimum count, z), taken from its current rule.
+ * Sets one threshold (share %, count, or the rise factor), switches its rule off (null), or clears it (undefined =
+ * use the default). A rise factor keeps the code's other rise settings (minimum count, z), taken from its current
+ * rule; switching the rise off replaces the whole rise rule with null, as buildPolicy reads it.
  */
 export function setThreshold(
   overrides: PolicyOverrides,
   code: string,
   field: ThresholdField,
-  value: number | undefined
+  value: number | null | undefined
 ): PolicyOverrides {
   const override = currentOverride(overrides, code);
   const rules: Record<string, unknown> = { ...(isPlainObject(override.rules) ? override.rules : {}) };
   if (field === 'riseFactor') {
     if (value === undefined) {
       delete rules.rise;
+    } else if (value === null) {
+      rules.rise = null;
     } else {
       const existing = isPlainObject(rules.rise) ? (rules.rise as Partial<RiseRule>) : undefined;
       const base = policyFor(Number(code), DEFAULT_POLICY).rules.rise ?? FALLBACK_RISE;
@@ -109,6 +112,13 @@ export function thresholdOf(override: CodeOverride, field: ThresholdField): numb
   const rules = isPlainObject(override.rules) ? override.rules : {};
   const value = field === 'riseFactor' ? (isPlainObject(rules.rise) ? rules.rise.factor : undefined) : rules[field];
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Whether the override switches a threshold's rule off (null, or false, which buildPolicy also reads as off). */
+export function thresholdIsOff(override: CodeOverride, field: ThresholdField): boolean {
+  const rules: Record<string, unknown> = isPlainObject(override.rules) ? override.rules : {};
+  const value = field === 'riseFactor' ? rules.rise : rules[field];
+  return value === null || value === false;
 }
 
 /** The built-in value of a threshold for a code, as placeholder text ("off" when the rule is off). */
