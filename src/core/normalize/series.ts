@@ -308,7 +308,7 @@ function sameCells(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
 /**
  * Series on one shared time axis: the first series of each code is copied in one pass that also sums its calls and
  * adds them to the totals per instant. That pass takes whole counts only, and a total per instant then holds at most
- * one series per code (600 codes × MAX_SANE_COUNT < 2^53), so it is exact in any order: the same as summed code by
+ * one series per final code (500 × MAX_SANE_COUNT < 2^53), so it is exact in any order: the same as summed code by
  * code at the end. A series with other cells (text, junk, fractions) or a second series of the same code is read
  * cell by cell instead, and the totals are then summed at the end.
  */
