@@ -19,6 +19,7 @@ export interface BuiltPolicy {
 }
 
 const SEVERITIES: readonly Severity[] = ['immediate', 'track', 'normal'];
+const SEVERITY_EXPECTED = 'one of "immediate", "track", "normal"';
 const OVERRIDE_FIELDS = ['reason', 'severity', 'followUp', 'rationale', 'rules', 'guidance'];
 const RULE_FIELDS = ['anyIncident', 'shareAtLeast', 'countAtLeast', 'rise'];
 const RISE_FIELDS = ['factor', 'minCount', 'minZ'];
@@ -118,28 +119,14 @@ function mergeCodeOverride(key: string, value: unknown, sofar: Policy, issues: P
       case 'reason':
       case 'followUp':
       case 'rationale': {
-        const checked = where.check(field, readText(given), 'a non-empty string', given, draft[field]);
-        if (checked !== INVALID) {
-          draft[field] = checked;
-          applied++;
-          followUpGiven = followUpGiven || field === 'followUp';
-        }
+        const taken = applyField(draft, field, readText(given), where, field, 'a non-empty string', given);
+        applied += taken;
+        followUpGiven = followUpGiven || (field === 'followUp' && taken > 0);
         break;
       }
-      case 'severity': {
-        const checked = where.check(
-          field,
-          readSeverity(given),
-          'one of "immediate", "track", "normal"',
-          given,
-          draft.severity
-        );
-        if (checked !== INVALID) {
-          draft.severity = checked;
-          applied++;
-        }
+      case 'severity':
+        applied += applyField(draft, field, readSeverity(given), where, field, SEVERITY_EXPECTED, given);
         break;
-      }
       case 'rules': {
         const count = mergeRules(draft.rules, given, where);
         applied += count;
@@ -174,36 +161,15 @@ function mergeRules(rules: RuleConfig, given: unknown, where: FieldReporter): nu
     const value = given[field];
     const path = `rules.${field}`;
     switch (field) {
-      case 'anyIncident': {
-        const checked = where.check(path, readSwitch(value), 'true or false', value, rules.anyIncident);
-        if (checked !== INVALID) {
-          rules.anyIncident = checked;
-          applied++;
-        }
+      case 'anyIncident':
+        applied += applyField(rules, field, readSwitch(value), where, path, 'true or false', value);
         break;
-      }
-      case 'shareAtLeast': {
-        const checked = where.check(
-          path,
-          readShare(value),
-          'a number between 0 and 100 or null',
-          value,
-          rules.shareAtLeast
-        );
-        if (checked !== INVALID) {
-          rules.shareAtLeast = checked;
-          applied++;
-        }
+      case 'shareAtLeast':
+        applied += applyField(rules, field, readShare(value), where, path, 'a number between 0 and 100 or null', value);
         break;
-      }
-      case 'countAtLeast': {
-        const checked = where.check(path, readCount(value), 'a whole number ≥ 0 or null', value, rules.countAtLeast);
-        if (checked !== INVALID) {
-          rules.countAtLeast = checked;
-          applied++;
-        }
+      case 'countAtLeast':
+        applied += applyField(rules, field, readCount(value), where, path, 'a whole number ≥ 0 or null', value);
         break;
-      }
       case 'rise': {
         const merged = mergeRise(rules.rise, value, where);
         if (merged !== INVALID) {
@@ -235,30 +201,15 @@ function mergeRise(current: RiseRule | null, given: unknown, where: FieldReporte
     const value = given[field];
     const path = `rules.rise.${field}`;
     switch (field) {
-      case 'factor': {
-        const checked = where.check(path, readFactor(value), 'a number greater than 1', value, rise.factor);
-        if (checked !== INVALID) {
-          rise.factor = checked;
-          valid++;
-        }
+      case 'factor':
+        valid += applyField(rise, field, readFactor(value), where, path, 'a number greater than 1', value);
         break;
-      }
-      case 'minCount': {
-        const checked = where.check(path, readWhole(value), 'a whole number ≥ 0', value, rise.minCount);
-        if (checked !== INVALID) {
-          rise.minCount = checked;
-          valid++;
-        }
+      case 'minCount':
+        valid += applyField(rise, field, readWhole(value), where, path, 'a whole number ≥ 0', value);
         break;
-      }
-      case 'minZ': {
-        const checked = where.check(path, readNonNegative(value), 'a number ≥ 0', value, rise.minZ);
-        if (checked !== INVALID) {
-          rise.minZ = checked;
-          valid++;
-        }
+      case 'minZ':
+        valid += applyField(rise, field, readNonNegative(value), where, path, 'a number ≥ 0', value);
         break;
-      }
       default:
         where.unknown(path, RISE_FIELDS);
     }
@@ -278,23 +229,13 @@ function mergeGuidance(guidance: CodeGuidance, given: unknown, where: FieldRepor
     const path = `guidance.${field}`;
     switch (field) {
       case 'meaning':
-      case 'action': {
-        const checked = where.check(path, readText(value), 'a non-empty string', value, guidance[field]);
-        if (checked !== INVALID) {
-          guidance[field] = checked;
-          applied++;
-        }
+      case 'action':
+        applied += applyField(guidance, field, readText(value), where, path, 'a non-empty string', value);
         break;
-      }
       case 'causes':
-      case 'checks': {
-        const checked = where.check(path, readTextList(value), 'a list of strings', value, guidance[field]);
-        if (checked !== INVALID) {
-          guidance[field] = checked;
-          applied++;
-        }
+      case 'checks':
+        applied += applyField(guidance, field, readTextList(value), where, path, 'a list of strings', value);
         break;
-      }
       case 'notes': {
         const checked = where.check(
           path,
@@ -318,6 +259,26 @@ function mergeGuidance(guidance: CodeGuidance, given: unknown, where: FieldRepor
     }
   }
   return applied;
+}
+
+/**
+ * Writes a reader's result into target[key] when it is valid and returns 1; otherwise reports it (naming the value
+ * kept) and returns 0, leaving target as it was.
+ */
+function applyField<T extends object, K extends keyof T>(
+  target: T,
+  key: K,
+  checked: Checked<T[K]>,
+  where: FieldReporter,
+  path: string,
+  expected: string,
+  given: unknown
+): number {
+  if (where.check(path, checked, expected, given, target[key]) === INVALID) {
+    return 0;
+  }
+  target[key] = checked as T[K];
+  return 1;
 }
 
 // ---------------------------------------------------------------- readers: a valid value, or INVALID
