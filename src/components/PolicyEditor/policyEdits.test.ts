@@ -1,4 +1,4 @@
-import { buildPolicy, policyFor } from '../../core';
+import { buildPolicy, DEFAULT_RISE, policyFor } from '../../core';
 import {
   addCode,
   asOverrides,
@@ -47,10 +47,17 @@ describe('policy edits', () => {
   it('sets a rise factor keeping the code’s other rise settings', () => {
     const set = setThreshold({}, '487', 'riseFactor', 3);
     const defaults = policyFor(487).rules.rise;
-    expect(set['487'].rules!.rise).toEqual({ ...(defaults ?? { minCount: 10, minZ: 3 }), factor: 3 });
+    expect(set['487'].rules!.rise).toEqual({ ...(defaults ?? DEFAULT_RISE), factor: 3 });
     expect(buildPolicy(set).issues).toEqual([]);
     expect(buildPolicy(set).policy.codes[487].rules.rise!.factor).toBe(3);
     expect(setThreshold(set, '487', 'riseFactor', undefined)).toEqual({ '487': {} });
+  });
+
+  it('gives a code without a default rise rule the catalog’s rise settings with the factor set', () => {
+    expect(policyFor(408).rules.rise).toBeNull();
+    const set = setThreshold({}, '408', 'riseFactor', 4);
+    expect(set['408'].rules!.rise).toEqual({ ...DEFAULT_RISE, factor: 4 });
+    expect(buildPolicy(set).policy.codes[408].rules.rise).toEqual({ ...DEFAULT_RISE, factor: 4 });
   });
 
   it('switches share, count and rise off with null, and back to the default', () => {

@@ -2,12 +2,9 @@
  * Pure edits of a team's policy overrides, as the policy editor makes them. Every function returns a new object
  * and leaves everything it was not asked to change exactly as it was (unknown fields included).
  */
-import { buildPolicy, CodeOverride, DEFAULT_POLICY, parseSipCode, PolicyIssue, PolicyOverrides, policyFor, RiseRule, Severity } from '../../core';
+import { buildPolicy, CodeOverride, DEFAULT_POLICY, DEFAULT_RISE, parseSipCode, PolicyIssue, PolicyOverrides, policyFor, RiseRule, Severity } from '../../core';
 
 export type ThresholdField = 'shareAtLeast' | 'countAtLeast' | 'riseFactor';
-
-/** Rise settings used when a team sets a factor on a code whose default has no rise rule. */
-const FALLBACK_RISE: RiseRule = { factor: 2, minCount: 10, minZ: 3 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -80,7 +77,8 @@ export function setThreshold(
       rules.rise = null;
     } else {
       const existing = isPlainObject(rules.rise) ? (rules.rise as Partial<RiseRule>) : undefined;
-      const base = policyFor(Number(code), DEFAULT_POLICY).rules.rise ?? FALLBACK_RISE;
+      // A code whose default has no rise rule takes the catalog's rise settings, as buildPolicy does.
+      const base = policyFor(Number(code), DEFAULT_POLICY).rules.rise ?? DEFAULT_RISE;
       rules.rise = { ...base, ...existing, factor: value };
     }
   } else if (value === undefined) {
