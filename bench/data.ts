@@ -63,3 +63,19 @@ export function sumAllValues(frames: DataFrame[]): number {
   }
   return total;
 }
+
+/** The floor for normalising time series: sum every value and copy it into a per-code array with per-bucket totals. */
+export function sumAndCopyValues(frames: DataFrame[]): Float64Array {
+  const buckets = frames[0]?.length ?? 0;
+  const totals = new Float64Array(buckets);
+  for (const frame of frames) {
+    const values = frame.fields[1].values as number[];
+    const copy = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] ?? 0;
+      copy[i] = value;
+      totals[i] += value;
+    }
+  }
+  return totals;
+}

@@ -24,6 +24,29 @@ export function medianMs(fn: () => unknown, runs = 9, warmup = 3): number {
   return median(times);
 }
 
+/**
+ * Times `ours` and `baseline` alternately, after a warm-up, so both see the same machine load and the same garbage
+ * left by the other. Returns both medians in ms.
+ */
+export function medianPair(ours: () => unknown, baseline: () => unknown, runs = 15, warmup = 5): [number, number] {
+  for (let i = 0; i < warmup; i++) {
+    ours();
+    baseline();
+  }
+  const timesOurs: number[] = [];
+  const timesBaseline: number[] = [];
+  const time = (fn: () => unknown) => {
+    const start = performance.now();
+    fn();
+    return performance.now() - start;
+  };
+  for (let i = 0; i < runs; i++) {
+    timesOurs.push(time(ours));
+    timesBaseline.push(time(baseline));
+  }
+  return [median(timesOurs), median(timesBaseline)];
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
