@@ -4,7 +4,7 @@ import {
   standardEditorsRegistry,
   standardFieldConfigEditorRegistry,
 } from '@grafana/data';
-import { PolicyEditor } from './components/PolicyEditor';
+import { LazyPolicyEditor } from './components/PolicyEditor/LazyPolicyEditor';
 import { SipCodesPanel } from './components/SipCodesPanel';
 import { plugin } from './module';
 import { DEFAULT_OPTIONS } from './options';
@@ -44,7 +44,7 @@ describe('plugin module', () => {
 
   it('edits the policy with the policy editor and hides the options version', () => {
     const items = optionItems();
-    expect(items.find((item) => item.path === 'policyOverrides')!.editor).toBe(PolicyEditor);
+    expect(items.find((item) => item.path === 'policyOverrides')!.editor).toBe(LazyPolicyEditor);
     const version = items.find((item) => item.path === 'optionsVersion')!;
     expect(version.defaultValue).toBe(OPTIONS_VERSION);
     expect(version.showIf!({} as SipCodesOptions, [])).toBe(false);

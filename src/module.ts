@@ -1,5 +1,5 @@
 import { FieldConfigProperty, PanelPlugin } from '@grafana/data';
-import { PolicyEditor } from './components/PolicyEditor';
+import { LazyPolicyEditor } from './components/PolicyEditor/LazyPolicyEditor';
 import { SipCodesPanel } from './components/SipCodesPanel';
 import { migrateOptions, needsMigration } from './migrations';
 import { DEFAULT_OPTIONS } from './options';
@@ -92,7 +92,7 @@ export const plugin = new PanelPlugin<SipCodesOptions>(SipCodesPanel)
         name: 'Policy overrides',
         description:
           'Change severity, thresholds and guidance notes per code; import or export the whole policy as JSON. Codes without an override follow the built-in runbook.',
-        editor: PolicyEditor,
+        editor: LazyPolicyEditor,
         defaultValue: {},
         category: FOLLOW_UP,
       })
