@@ -149,9 +149,11 @@ window.loadBuiltPlugin = (src = './dist-plugin/module.js') =>
   });
 
 const eventBus = new EventBusSrv();
+// One theme object per mode, as in Grafana: a new object each render would restyle the whole page every time.
+const themes = { dark: createTheme({ colors: { mode: 'dark' } }), light: createTheme({ colors: { mode: 'light' } }) };
 
 window.renderPanel = (frames, options = {}, size = { width: 900, height: 520 }, extras = {}) => {
-  const theme = createTheme({ colors: { mode: extras.theme ?? 'dark' } });
+  const theme = themes[extras.theme ?? 'dark'];
   const series = (frames ?? []).map((frame) => dataFrameFromJSON(frame));
   const timeRange = timeRangeOf(extras);
   const fieldConfig: FieldConfigSource = extras.fieldConfig ?? { defaults: {}, overrides: [] };
