@@ -99,7 +99,7 @@ function renderPanel(series: DataFrame[]) {
 
 afterAll(() => {
   const line = Object.entries(figures)
-    .map(([key, value]) => `${key}=${value}`)
+    .map(([key, value]) => `${key}=${Math.round(value)}`)
     .join(' ');
   // The figures the robustness run reports (npm run robustness prints them).
   console.log(`robustness: ${line}`);
