@@ -1,5 +1,5 @@
 import { migrateOptions, needsMigration, savedOptionsVersion } from './migrations';
-import { DEFAULT_OPTIONS } from './options';
+import { DEFAULT_OPTIONS, validateOptions } from './options';
 import { OPTIONS_VERSION } from './types';
 
 describe('savedOptionsVersion / needsMigration', () => {
@@ -63,11 +63,20 @@ describe('migrateOptions', () => {
     expect(migrateOptions({ options: { optionsVersion: 1, policyJson: '[1,2]' } as never }).unparsedPolicyJson).toBe('[1,2]');
   });
 
-  it('replaces bad values with defaults and never throws', () => {
+  it('keeps values the panel cannot use, for the panel to report, and never throws', () => {
     const migrated = migrateOptions({ options: { optionsVersion: 1, chartType: 'radar', show2xx: 'no' } as never });
-    expect(migrated.view).toBe(DEFAULT_OPTIONS.view);
-    expect(migrated.include2xx).toBe(DEFAULT_OPTIONS.include2xx);
+    expect(migrated.view).toBe('radar');
+    expect(migrated.include2xx).toBe('no');
+    const { options, issues } = validateOptions(migrated);
+    expect(options.view).toBe(DEFAULT_OPTIONS.view);
+    expect(issues.join(' ')).toMatch(/view/);
     expect(() => migrateOptions(null as never)).not.toThrow();
+    expect(migrateOptions(null as never)).toEqual(DEFAULT_OPTIONS);
+  });
+
+  it('keeps keys it does not know, so a downgrade and save loses nothing', () => {
+    const saved = { ...DEFAULT_OPTIONS, optionsVersion: 3, futureOption: { a: 1 } };
+    expect(migrateOptions({ options: saved as never })).toEqual(saved);
   });
 
   it('leaves current options as they are', () => {

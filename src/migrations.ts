@@ -1,5 +1,5 @@
 import type { PanelModel } from '@grafana/data';
-import { validateOptions } from './options';
+import { DEFAULT_OPTIONS } from './options';
 import { OPTIONS_VERSION, SipCodesOptions } from './types';
 
 /**
@@ -72,18 +72,25 @@ function upgradeFromV1(v1: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * Brings saved options of any earlier version (or of no version) to the current shape, filling defaults for
- * anything missing. Never throws; values that cannot be used are replaced by defaults (the panel reports
- * what it replaced when it renders).
+ * Brings saved options of any earlier version (or of no version) to the current shape: renames and upgrades fields
+ * and fills defaults for missing ones. Values are not judged here: one the panel cannot use stays as saved, and the
+ * panel says what it replaced when it renders (validateOptions), so nothing is lost silently. Keys this version
+ * does not know (say, from a newer version) are kept. Never throws.
  */
 export function migrateOptions(panel: Pick<PanelModel<Partial<SipCodesOptions>>, 'options'>): SipCodesOptions {
   let options: Record<string, unknown> = isPlainObject(panel?.options) ? { ...panel.options } : {};
   if (savedOptionsVersion(options) <= 1) {
     options = upgradeFromV1(options);
   }
-  const { options: migrated } = validateOptions(options);
-  if (migrated.optionsVersion < OPTIONS_VERSION) {
+  const migrated: Record<string, unknown> = { ...DEFAULT_OPTIONS, ...options };
+  for (const [key, value] of Object.entries(DEFAULT_OPTIONS)) {
+    if (migrated[key] === undefined || migrated[key] === null) {
+      migrated[key] = value;
+    }
+  }
+  const version = migrated.optionsVersion;
+  if (typeof version !== 'number' || !(version >= OPTIONS_VERSION)) {
     migrated.optionsVersion = OPTIONS_VERSION;
   }
-  return migrated;
+  return migrated as unknown as SipCodesOptions;
 }

@@ -1,5 +1,5 @@
 import { createTheme, FieldType, toDataFrame } from '@grafana/data';
-import { buildPanelModel, byUrgency, policyIssueText, rowLimitFromTargets, severityColors, summarizeFinding } from './panelModel';
+import { buildPanelModel, byUrgency, codeFieldFromTargets, policyIssueText, rowLimitFromTargets, severityColors, summarizeFinding } from './panelModel';
 import { seriesFrames, termsFrame, TYPICAL_COUNTS } from './components/testUtils';
 import { DEFAULT_OPTIONS } from './options';
 
@@ -91,7 +91,7 @@ describe('buildPanelModel', () => {
   it('says why the chart is empty when only answered calls are hidden or only 1xx were seen', () => {
     const answeredOnly = model({ series: [termsFrame({ 200: 40 })], options: { ...DEFAULT_OPTIONS, include2xx: false } });
     expect(answeredOnly.slices).toEqual([]);
-    expect(answeredOnly.messages).toEqual([expect.objectContaining({ kind: 'nothing-shown', text: expect.stringContaining('Include 2xx') })]);
+    expect(answeredOnly.messages).toEqual([expect.objectContaining({ kind: 'nothing-shown', text: expect.stringContaining('Show 2xx (answered)') })]);
 
     const provisionalOnly = model({ series: [termsFrame({ 180: 12, 100: 3 })] });
     expect(provisionalOnly.total).toBe(0);
@@ -198,6 +198,30 @@ describe('policyIssueText', () => {
     expect(policyIssueText({ code: '404', field: 'severity', message: '404.severity must be one of …' })).toBe('404.severity must be one of …');
     expect(policyIssueText({ code: '404', field: 'rules', message: 'must be an object' })).toBe('404.rules: must be an object');
     expect(policyIssueText({ code: '*', field: '', message: 'Not valid JSON' })).toBe('Not valid JSON');
+  });
+});
+
+describe('codeFieldFromTargets', () => {
+  const terms = (field: string) => ({ id: field, type: 'terms', field, settings: { size: '100' } });
+  const histogram = { id: 'h', type: 'date_histogram', field: '@timestamp' };
+
+  it('reads the Terms field of an Elasticsearch query, preferring a status-like one over other levels', () => {
+    expect(codeFieldFromTargets([{ refId: 'A', bucketAggs: [terms('sip_status'), histogram] }])).toBe('sip_status');
+    expect(codeFieldFromTargets([{ refId: 'A', bucketAggs: [terms('trunk'), terms('sip.code'), histogram] }])).toBe('sip.code');
+    expect(codeFieldFromTargets([{ refId: 'A', bucketAggs: [terms('trunk'), terms('carrier')] }])).toBe('carrier');
+  });
+
+  it('has none without a Terms aggregation or for junk', () => {
+    expect(codeFieldFromTargets([{ refId: 'A', bucketAggs: [histogram] }])).toBeUndefined();
+    expect(codeFieldFromTargets([null, 'x', { bucketAggs: 'no' }, { bucketAggs: [null, { type: 'terms' }] }])).toBeUndefined();
+    expect(codeFieldFromTargets(undefined)).toBeUndefined();
+  });
+
+  it('gives the Matching logs link its field for Terms × Date Histogram series, which carry no labels', () => {
+    const targets = [{ refId: 'A', datasource: { uid: 'es', type: 'elasticsearch' }, bucketAggs: [terms('sip_status'), histogram] }];
+    const series = seriesFrames({ 200: [5, 6], 503: [1, 9] });
+    expect(model({ series }).codeField).toBeUndefined();
+    expect(model({ series, targets }).codeField).toBe('sip_status');
   });
 });
 

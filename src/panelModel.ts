@@ -112,7 +112,27 @@ const NOTICE_TITLES: Record<NoticeKind, string> = {
 };
 
 const CODE_FIELD_HINT =
-  'Set "Code field" in the panel options (SIP Response Codes › Code field) to the field or label that holds the SIP status code, e.g. sip.status_code.';
+  'Set "Code field" in the panel options (Data › Code field) to the field or label that holds the SIP status code, e.g. sip.status_code.';
+
+const STATUS_LIKE_FIELD = /status|code/i;
+
+/**
+ * The field of the query's Terms aggregation, for the "Matching logs" link when the frames do not name it (current
+ * Grafana names Terms × Date Histogram series by value only). With several Terms levels, a status-like field wins.
+ */
+export function codeFieldFromTargets(targets: readonly unknown[] | undefined): string | undefined {
+  const fields: string[] = [];
+  for (const target of targets ?? []) {
+    const bucketAggs = (target as { bucketAggs?: unknown } | null)?.bucketAggs;
+    for (const agg of Array.isArray(bucketAggs) ? bucketAggs : []) {
+      const { type, field } = (agg ?? {}) as { type?: unknown; field?: unknown };
+      if (type === 'terms' && typeof field === 'string' && field !== '') {
+        fields.push(field);
+      }
+    }
+  }
+  return fields.find((field) => STATUS_LIKE_FIELD.test(field)) ?? fields[fields.length - 1];
+}
 
 /** Raw-data / logs queries return at most `size` rows; the core flags counts that hit that limit as partial. */
 const RAW_METRIC_TYPES = new Set(['raw_data', 'raw_document', 'logs']);
@@ -335,7 +355,7 @@ export function buildPanelModel(input: PanelModelInput): SipPanelModel {
     })),
     messages,
     hidden2xx,
-    codeField: options.codeField || distribution.codeField,
+    codeField: options.codeField || distribution.codeField || codeFieldFromTargets(input.targets),
   };
 }
 
@@ -357,7 +377,7 @@ function nothingShownMessage(
       kind: 'nothing-shown',
       level: 'info',
       title: 'Only answered calls',
-      text: `All ${hidden2xx.count} final responses are 2xx, which the "Include 2xx" option hides.`,
+      text: `All ${hidden2xx.count} final responses are 2xx, which the "Show 2xx (answered)" option hides.`,
     };
   }
   const provisional = distribution.provisional.reduce((sum, entry) => sum + entry.count, 0);

@@ -103,6 +103,20 @@ describe('resolveLogsSource', () => {
     expect(source).toEqual({ datasource: { uid: 'panel-es', type: 'elasticsearch' }, baseQuery: 'env:prod' });
   });
 
+  it('interpolates the panel query in Lucene format, as the Elasticsearch data source does', () => {
+    const formats: Array<string | undefined> = [];
+    const source = resolveLogsSource(
+      '',
+      [{ refId: 'A', datasource: { uid: 'panel-es', type: 'elasticsearch' }, query: 'account:$acct' }],
+      (text, format) => {
+        formats.push(format);
+        return format === 'lucene' ? text.replace('$acct', '("a" OR "b")') : text.replace('$acct', '{a,b}');
+      }
+    );
+    expect(source?.baseQuery).toBe('account:("a" OR "b")');
+    expect(formats).toContain('lucene');
+  });
+
   it('skips targets that cannot hold logs and gives up without any', () => {
     expect(resolveLogsSource('', [{ datasource: { uid: 'td', type: 'grafana-testdata-datasource' } }], identity)).toBeUndefined();
     expect(resolveLogsSource('', [{ datasource: { uid: '-- Mixed --', type: 'mixed' } }], identity)).toBeUndefined();

@@ -83,7 +83,7 @@ function canQueryLogs(ref: DatasourceRefLike): boolean {
 export function resolveLogsSource(
   configuredUid: string,
   targets: readonly TargetLike[] | undefined,
-  interpolate: (text: string) => string
+  interpolate: (text: string, format?: string) => string
 ): { datasource: DatasourceRefLike; baseQuery?: string } | undefined {
   const configured = configuredUid.trim();
   if (configured !== '') {
@@ -92,7 +92,9 @@ export function resolveLogsSource(
   for (const target of targets ?? []) {
     const ref = asRef(target?.datasource);
     if (ref && canQueryLogs(ref)) {
-      const query = typeof target.query === 'string' ? interpolate(target.query) : undefined;
+      // Lucene format, as Grafana's Elasticsearch data source interpolates queries: multi-value variables become
+      // ("a" OR "b") instead of {a,b}.
+      const query = typeof target.query === 'string' ? interpolate(target.query, 'lucene') : undefined;
       return { datasource: { ...ref, uid: interpolate(ref.uid) }, baseQuery: query };
     }
   }

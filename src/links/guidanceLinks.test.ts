@@ -41,7 +41,7 @@ describe('buildGuidanceLinks', () => {
     const { links, hints } = buildGuidanceLinks(input({ targets: undefined, traceUrlTemplate: '' }));
     expect(links).toEqual([]);
     expect(hints.join(' ')).toMatch(/Logs data source uid/);
-    expect(hints.join(' ')).toMatch(/Trace URL template/);
+    expect(hints.join(' ')).toMatch(/SIP traces URL template/);
     const noField = buildGuidanceLinks(input({ codeField: undefined }));
     expect(noField.links.map((link) => link.kind)).toEqual(['traces']);
     expect(noField.hints.join(' ')).toMatch(/Code field/);

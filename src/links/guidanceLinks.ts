@@ -41,9 +41,9 @@ export function buildGuidanceLinks(input: GuidanceLinksInput): GuidanceLinks {
     to: epochMs(input.timeRange?.to, now),
     replaceVariables: input.replaceVariables,
   };
-  const interpolate = (text: string) => {
+  const interpolate = (text: string, format?: string) => {
     try {
-      return input.replaceVariables(text);
+      return input.replaceVariables(text, undefined, format);
     } catch {
       return text;
     }
@@ -51,7 +51,7 @@ export function buildGuidanceLinks(input: GuidanceLinksInput): GuidanceLinks {
 
   const source = resolveLogsSource(input.logsDatasourceUid, input.targets as readonly TargetLike[] | undefined, interpolate);
   if (!source) {
-    hints.push('Matching logs: set "Logs data source uid" in the panel options (an Elasticsearch data source).');
+    hints.push('Matching logs: set "Logs data source uid" in the panel options (Links), an Elasticsearch data source.');
   } else if (!input.codeField) {
     hints.push('Matching logs: set "Code field" in the panel options so the logs can be filtered by code.');
   } else {
@@ -73,7 +73,7 @@ export function buildGuidanceLinks(input: GuidanceLinksInput): GuidanceLinks {
   if (trace) {
     links.push(trace);
   } else {
-    hints.push('SIP traces: set "Trace URL template" in the panel options, e.g. https://homer/search?code=${code}&from=${__from}&to=${__to}.');
+    hints.push('SIP traces: set "SIP traces URL template" in the panel options (Links), e.g. https://homer/search?code=${code}&from=${__from}&to=${__to}.');
   }
 
   links.push(...buildDataLinks(input.dataLinks, context));

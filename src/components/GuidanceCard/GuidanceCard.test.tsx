@@ -124,7 +124,7 @@ describe('GuidanceCard', () => {
     });
     renderWithTheme(<GuidanceCard entry={entryFor(404)} links={links} onClose={jest.fn()} />);
     expect(screen.queryByTestId(TEST_IDS.logsLink)).toBeNull();
-    expect(screen.getByTestId(TEST_IDS.guidance)).toHaveTextContent('Trace URL template');
+    expect(screen.getByTestId(TEST_IDS.guidance)).toHaveTextContent('SIP traces URL template');
   });
 });
 
