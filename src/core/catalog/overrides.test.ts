@@ -288,6 +288,71 @@ describe('buildPolicy with invalid fields', () => {
   });
 });
 
+describe('buildPolicy with undefined entries', () => {
+  it('reads an undefined entry at any level as absent: no issue, the default stays', () => {
+    const withUndefined = {
+      404: undefined,
+      503: {
+        severity: undefined,
+        reason: undefined,
+        rules: { shareAtLeast: undefined, countAtLeast: 20, anyIncident: undefined, rise: undefined },
+        guidance: { notes: undefined, action: 'Call the carrier.' },
+      },
+      487: { rules: { rise: { factor: undefined, minCount: 7 } } },
+      408: { severity: undefined, rules: undefined, guidance: undefined },
+    };
+    const plain = {
+      503: { rules: { countAtLeast: 20 }, guidance: { action: 'Call the carrier.' } },
+      487: { rules: { rise: { minCount: 7 } } },
+    };
+    const built = buildPolicy(withUndefined);
+    expect(built.issues).toEqual([]);
+    expect(built.policy).toEqual(buildPolicy(plain).policy);
+    expect(built.policy.codes[404]).toBe(DEFAULT_POLICY.codes[404]);
+    expect(built.policy.codes[408]).toBe(DEFAULT_POLICY.codes[408]);
+    expect(built.policy.codes[503].severity).toBe(DEFAULT_POLICY.codes[503].severity);
+  });
+
+  it('switches a rise rule on with its defaults when every given field is undefined, as {} does', () => {
+    const built = buildPolicy({ 408: { rules: { rise: { factor: undefined } } } });
+    expect(built.issues).toEqual([]);
+    expect(built.policy.codes[408].rules.rise).toEqual(buildPolicy({ 408: { rules: { rise: {} } } }).policy.codes[408].rules.rise);
+  });
+
+  it('gives the same policy and issues when undefined entries are added anywhere', () => {
+    const extraKeys = fc.array(
+      fc.constantFrom('404', '503', 'severity', 'reason', 'rules', 'guidance', 'anyIncident', 'shareAtLeast', 'rise', 'factor', 'notes'),
+      { maxLength: 5 }
+    );
+    fc.assert(
+      fc.property(plausibleOverrides, extraKeys, (overrides, keys) => {
+        const sprinkled = withUndefinedEntries(overrides, keys);
+        expect(buildPolicy(sprinkled)).toEqual(buildPolicy(overrides));
+      })
+    );
+  });
+});
+
+/** A copy of a JSON value with each of `keys` added as undefined to every object that lacks it. */
+function withUndefinedEntries(value: unknown, keys: string[]): unknown {
+  if (Array.isArray(value)) {
+    return value.map((item) => withUndefinedEntries(item, keys));
+  }
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    Object.defineProperty(copy, key, { value: withUndefinedEntries(item, keys), enumerable: true, writable: true, configurable: true });
+  }
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(copy, key)) {
+      copy[key] = undefined;
+    }
+  }
+  return copy;
+}
+
 describe('exportOverrides', () => {
   it('gives only the fields that differ from the defaults', () => {
     const { policy } = buildPolicy({

@@ -34,6 +34,8 @@ type Checked<T> = T | typeof INVALID;
  * Merges a team's overrides over the default policy and validates them.
  * Accepts a PolicyOverrides object, its JSON text, or nothing (undefined, null, '' = no overrides).
  * A broken field is reported (naming code and field) and keeps its default; the rest of the override applies.
+ * An entry whose value is undefined, at any level, counts as absent: Grafana 12 clears a key of an option by merging
+ * an explicit undefined into it (Scenes VizPanel.onOptionsChange), so a cleared entry may still be there as undefined.
  * Never throws: whatever goes wrong, the defaults stay in force and the problem is reported.
  */
 export function buildPolicy(overrides?: unknown): BuiltPolicy {
@@ -43,7 +45,12 @@ export function buildPolicy(overrides?: unknown): BuiltPolicy {
 
   for (const key of entries ? Object.keys(entries) : []) {
     try {
-      const merged = mergeCodeOverride(key, entries![key], { codes }, issues);
+      // Read inside the try: a getter may throw.
+      const value = entries![key];
+      if (value === undefined) {
+        continue;
+      }
+      const merged = mergeCodeOverride(key, value, { codes }, issues);
       if (merged) {
         codes[merged.code] = merged;
       }
@@ -113,7 +120,7 @@ function mergeCodeOverride(key: string, value: unknown, sofar: Policy, issues: P
   let followUpGiven = false;
   let rulesChanged = false;
 
-  for (const field of Object.keys(value)) {
+  for (const field of definedKeys(value)) {
     const given = value[field];
     switch (field) {
       case 'reason':
@@ -157,7 +164,7 @@ function mergeRules(rules: RuleConfig, given: unknown, where: FieldReporter): nu
     return 0;
   }
   let applied = 0;
-  for (const field of Object.keys(given)) {
+  for (const field of definedKeys(given)) {
     const value = given[field];
     const path = `rules.${field}`;
     switch (field) {
@@ -195,7 +202,7 @@ function mergeRise(current: RiseRule | null, given: unknown, where: FieldReporte
     return INVALID;
   }
   const rise: RiseRule = { ...(current ?? DEFAULT_RISE) };
-  const keys = Object.keys(given);
+  const keys = definedKeys(given);
   let valid = 0;
   for (const field of keys) {
     const value = given[field];
@@ -224,7 +231,7 @@ function mergeGuidance(guidance: CodeGuidance, given: unknown, where: FieldRepor
     return 0;
   }
   let applied = 0;
-  for (const field of Object.keys(given)) {
+  for (const field of definedKeys(given)) {
     const value = given[field];
     const path = `guidance.${field}`;
     switch (field) {
@@ -376,6 +383,11 @@ class FieldReporter {
       message: `${this.code}.${field} is not a known field and is ignored (known fields: ${known.join(', ')})`,
     });
   }
+}
+
+/** The keys of an object whose value is not undefined (an undefined entry reads as absent). */
+function definedKeys(record: Record<string, unknown>): string[] {
+  return Object.keys(record).filter((key) => record[key] !== undefined);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
