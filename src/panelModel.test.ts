@@ -217,6 +217,16 @@ describe('codeFieldFromTargets', () => {
     expect(codeFieldFromTargets(undefined)).toBeUndefined();
   });
 
+  it('warns when the query got as many codes as its Terms size, so rare codes may be cut off', () => {
+    const series = [termsFrame({ 200: 500, 487: 40, 404: 9 })];
+    const sized = (size: string) => [{ refId: 'A', bucketAggs: [{ id: '2', type: 'terms', field: 'sip.status_code', settings: { size } }] }];
+    expect(model({ series, targets: sized('3') }).messages).toContainEqual(
+      expect.objectContaining({ kind: 'terms-size', level: 'warning', text: expect.stringContaining('only its 3 most frequent') })
+    );
+    expect(model({ series, targets: sized('100') }).messages.some((message) => message.kind === 'terms-size')).toBe(false);
+    expect(model({ series, targets: sized('0') }).messages.some((message) => message.kind === 'terms-size')).toBe(false);
+  });
+
   it('gives the Matching logs link its field for Terms × Date Histogram series, which carry no labels', () => {
     const targets = [{ refId: 'A', datasource: { uid: 'es', type: 'elasticsearch' }, bucketAggs: [terms('sip_status'), histogram] }];
     const series = seriesFrames({ 200: [5, 6], 503: [1, 9] });

@@ -59,7 +59,7 @@ export type MessageLevel = NoticeLevel;
 /** A message instead of a blank or broken panel. */
 export interface PanelMessage {
   /** Stable key: notice kind or 'options' / 'policy' / 'query-error' / 'internal'. */
-  kind: NoticeKind | 'options' | 'policy-issues' | 'query-error' | 'internal' | 'nothing-shown';
+  kind: NoticeKind | 'options' | 'policy-issues' | 'query-error' | 'internal' | 'nothing-shown' | 'terms-size';
   level: MessageLevel;
   title: string;
   text: string;
@@ -121,17 +121,59 @@ const STATUS_LIKE_FIELD = /status|code/i;
  * Grafana names Terms × Date Histogram series by value only). With several Terms levels, a status-like field wins.
  */
 export function codeFieldFromTargets(targets: readonly unknown[] | undefined): string | undefined {
-  const fields: string[] = [];
+  const fields = termsAggsOf(targets).map((agg) => agg.field);
+  return fields.find((field) => STATUS_LIKE_FIELD.test(field)) ?? fields[fields.length - 1];
+}
+
+interface TermsAgg {
+  field: string;
+  /** The Terms size setting, when it is a positive number. */
+  size?: number;
+}
+
+/** The Terms aggregations of Elasticsearch query targets (`bucketAggs`), in query order. */
+function termsAggsOf(targets: readonly unknown[] | undefined): TermsAgg[] {
+  const aggs: TermsAgg[] = [];
   for (const target of targets ?? []) {
     const bucketAggs = (target as { bucketAggs?: unknown } | null)?.bucketAggs;
     for (const agg of Array.isArray(bucketAggs) ? bucketAggs : []) {
-      const { type, field } = (agg ?? {}) as { type?: unknown; field?: unknown };
+      const { type, field, settings } = (agg ?? {}) as {
+        type?: unknown;
+        field?: unknown;
+        settings?: { size?: unknown };
+      };
       if (type === 'terms' && typeof field === 'string' && field !== '') {
-        fields.push(field);
+        const size = Number(settings?.size);
+        aggs.push(Number.isFinite(size) && size > 0 ? { field, size } : { field });
       }
     }
   }
-  return fields.find((field) => STATUS_LIKE_FIELD.test(field)) ?? fields[fields.length - 1];
+  return aggs;
+}
+
+/**
+ * A Terms aggregation ordered by count keeps only its `size` most frequent codes: when the panel got exactly that many,
+ * the rarest codes (often the urgent ones) may have been cut off and the shares are of the codes kept.
+ */
+function termsSizeMessage(
+  targets: readonly unknown[] | undefined,
+  codeField: string | undefined,
+  distribution: CodeDistribution
+): PanelMessage | undefined {
+  const aggs = termsAggsOf(targets);
+  const agg =
+    aggs.find((candidate) => candidate.field === codeField) ??
+    aggs.find((candidate) => STATUS_LIKE_FIELD.test(candidate.field));
+  const seen = distribution.codes.length + distribution.provisional.length + distribution.invalid.samples.length;
+  if (!agg?.size || seen < agg.size) {
+    return undefined;
+  }
+  return {
+    kind: 'terms-size',
+    level: 'warning',
+    title: 'Codes may be cut off',
+    text: `The query's Terms aggregation on ${agg.field} keeps only its ${agg.size} most frequent values, and the panel got ${seen}. Rarer codes, often the urgent ones, may be missing and shares are of the codes kept: raise the Terms size (e.g. to 100).`,
+  };
 }
 
 /** Raw-data / logs queries return at most `size` rows; the core flags counts that hit that limit as partial. */
@@ -223,7 +265,10 @@ function noticeToMessage(notice: Notice, distribution: CodeDistribution): PanelM
     text: notice.message,
   };
   // The core's words usually list the fields seen already; add them only when they do not.
-  if ((notice.kind === 'no-code-field' || notice.kind === 'code-field-missing') && !/fields seen/i.test(notice.message)) {
+  if (
+    (notice.kind === 'no-code-field' || notice.kind === 'code-field-missing') &&
+    !/fields seen/i.test(notice.message)
+  ) {
     const seen = distribution.fieldsSeen.length > 0 ? distribution.fieldsSeen.join(', ') : 'none';
     message.details = [`Fields seen: ${seen}`, CODE_FIELD_HINT];
   }
@@ -234,7 +279,9 @@ function noticeToMessage(notice: Notice, distribution: CodeDistribution): PanelM
 export function policyIssueText(issue: PolicyIssue): string {
   const message = issue.message ?? '';
   const where = [issue.code, issue.field].filter((part) => part && part !== '*').join('.');
-  return where === '' || message.includes(where) || message.startsWith(`${issue.code}`) ? message : `${where}: ${message}`;
+  return where === '' || message.includes(where) || message.startsWith(`${issue.code}`)
+    ? message
+    : `${where}: ${message}`;
 }
 
 function policyIssuesMessage(issues: PolicyIssue[]): PanelMessage {
@@ -302,7 +349,12 @@ export function buildPanelModel(input: PanelModelInput): SipPanelModel {
     findings = assessment.findings;
     assessNotices = assessment.notices;
   } catch (error) {
-    messages.push({ kind: 'internal', level: 'error', title: 'The codes could not be assessed', text: errorText(error) });
+    messages.push({
+      kind: 'internal',
+      level: 'error',
+      title: 'The codes could not be assessed',
+      text: errorText(error),
+    });
   }
 
   for (const notice of [...distribution.notices, ...assessNotices]) {
@@ -315,7 +367,13 @@ export function buildPanelModel(input: PanelModelInput): SipPanelModel {
   const total = distribution.total;
   const findingByCode = new Map(findings.map((finding) => [finding.code, finding]));
   const finals = distribution.codes.map((entry) =>
-    entryFor(entry.code, entry.count, total > 0 ? (entry.count * 100) / total : 0, policy, findingByCode.get(entry.code))
+    entryFor(
+      entry.code,
+      entry.count,
+      total > 0 ? (entry.count * 100) / total : 0,
+      policy,
+      findingByCode.get(entry.code)
+    )
   );
   const shown = finals.filter((entry) => options.include2xx || Math.floor(entry.code / 100) !== 2).sort(byUrgency);
   const allProvisional = distribution.provisional
@@ -326,12 +384,19 @@ export function buildPanelModel(input: PanelModelInput): SipPanelModel {
 
   let hidden2xx: SipPanelModel['hidden2xx'];
   if (!options.include2xx) {
-    const count = finals.filter((entry) => Math.floor(entry.code / 100) === 2).reduce((sum, entry) => sum + entry.count, 0);
+    const count = finals
+      .filter((entry) => Math.floor(entry.code / 100) === 2)
+      .reduce((sum, entry) => sum + entry.count, 0);
     if (count > 0) {
       hidden2xx = { count, share: (count * 100) / total };
     }
   }
 
+  const codeField = options.codeField || distribution.codeField || codeFieldFromTargets(input.targets);
+  const cutOff = termsSizeMessage(input.targets, codeField, distribution);
+  if (cutOff) {
+    messages.push(cutOff);
+  }
   const slices = shown.filter((entry) => entry.count > 0);
   const nothingShown = nothingShownMessage(slices.length, messages, distribution, hidden2xx);
   if (nothingShown && !input.loading) {
@@ -355,7 +420,7 @@ export function buildPanelModel(input: PanelModelInput): SipPanelModel {
     })),
     messages,
     hidden2xx,
-    codeField: options.codeField || distribution.codeField || codeFieldFromTargets(input.targets),
+    codeField,
   };
 }
 
