@@ -1,4 +1,4 @@
-import React, { useMemo, useState } from 'react';
+import React, { useId, useMemo, useState } from 'react';
 import { StandardEditorProps } from '@grafana/data';
 import { Button, useStyles2 } from '@grafana/ui';
 import { buildPolicy, DEFAULT_POLICY, PolicyIssue, PolicyOverrides, policyFor, Severity } from '../../core';
@@ -8,13 +8,16 @@ import { TEST_IDS } from '../../constants/testIds';
 import { getPolicyEditorStyles } from './PolicyEditor.styles';
 import {
   addCode,
+  anyIncidentOf,
   asOverrides,
   defaultThresholdText,
   exportOverridesJson,
   importOverrides,
+  markRemovals,
   overrideCodes,
-  parseThreshold,
+  readThreshold,
   removeCode,
+  setAnyIncident,
   setNotes,
   setSeverity,
   setThreshold,
@@ -39,12 +42,16 @@ const inputKey = (code: string, field: ThresholdField) => `${code}-${field}`;
 /**
  * The team's policy: per code severity, thresholds (share %, count, rise factor; each can be switched off) and
  * guidance notes (markdown); add and remove codes; import and export JSON. Invalid input is reported and never loses
- * what is there.
+ * what is there, and nothing the policy would reject is written.
+ *
+ * Every change goes out through markRemovals: Grafana 12 merges the new value into the old one, so whatever an edit
+ * drops (a code, a severity back to default, an "off" unticked, cleared notes) is sent as undefined to clear it there.
  */
 export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
   const styles = useStyles2(getPolicyEditorStyles);
   const overrides = asOverrides(value);
   const codes = overrideCodes(overrides);
+  const hintIdPrefix = useId();
   const legacyText = (context?.options as { unparsedPolicyJson?: unknown } | undefined)?.unparsedPolicyJson;
 
   const [newCode, setNewCode] = useState('');
@@ -58,18 +65,20 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
 
   const currentIssues = useMemo(() => buildPolicy(value ?? {}).issues, [value]);
 
+  const emit = (next: PolicyOverrides) => onChange(markRemovals(value, next));
+
   const onAdd = () => {
     const result = addCode(overrides, newCode);
     setAddError(result.error);
     if (!result.error) {
-      onChange(result.overrides);
+      emit(result.overrides);
       setNewCode('');
     }
   };
 
   const onThreshold = (code: string, field: ThresholdField, text: string) => {
     const key = inputKey(code, field);
-    const parsed = parseThreshold(text);
+    const parsed = readThreshold(code, field, text);
     if (parsed.error) {
       setInputErrors((errors) => ({ ...errors, [key]: parsed.error! }));
       return;
@@ -77,7 +86,7 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
     setInputErrors(({ [key]: _cleared, ...rest }) => rest);
     // Leaving an input without changing it is not an edit.
     if (parsed.value !== thresholdOf(overrides[code] ?? {}, field)) {
-      onChange(setThreshold(overrides, code, field, parsed.value));
+      emit(setThreshold(overrides, code, field, parsed.value));
     }
   };
 
@@ -85,14 +94,14 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
   const onSwitchOff = (code: string, field: ThresholdField, off: boolean) => {
     const key = inputKey(code, field);
     setInputErrors(({ [key]: _cleared, ...rest }) => rest);
-    onChange(setThreshold(overrides, code, field, off ? null : undefined));
+    emit(setThreshold(overrides, code, field, off ? null : undefined));
   };
 
   const onImport = () => {
     const result = importOverrides(jsonText);
     setImportIssues(result.issues);
     if (result.overrides) {
-      onChange(result.overrides);
+      emit(result.overrides);
       setGeneration((n) => n + 1);
       const count = Object.keys(result.overrides).length;
       setImportNote(
@@ -110,12 +119,14 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
       ) : (
         <table className={styles.table}>
           <caption className={styles.caption}>
-            An empty threshold uses the default shown in grey; tick “off” to switch that rule off for the code.
+            An empty threshold uses the default shown in grey; tick “off” to switch that rule off for the code. “Any
+            incident” flags the code at its first occurrence, whatever its severity.
           </caption>
           <thead>
             <tr>
               <th>Code</th>
               <th>Severity</th>
+              <th title="Follow up at the first incident of the code, whatever the thresholds">Any incident</th>
               {THRESHOLD_COLUMNS.map((column) => (
                 <th key={column.field} title={column.title}>
                   {column.label}
@@ -130,6 +141,10 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
               const override = overrides[code] ?? {};
               const defaults = policyFor(Number(code), DEFAULT_POLICY);
               const severity = typeof override.severity === 'string' ? override.severity : '';
+              const anyIncident = anyIncidentOf(override, code);
+              // Severity and rules are independent: "normal" does not stop the any-incident rule of the runbook.
+              const anyIncidentHintId =
+                severity === 'normal' && anyIncident && defaults.rules.anyIncident ? `${hintIdPrefix}-any-${code}` : undefined;
               return (
                 <tr key={`${code}-${generation}`} data-testid={TEST_IDS.policyRow(code)}>
                   <td className={styles.code}>
@@ -141,7 +156,7 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
                       className={styles.input}
                       aria-label={`Severity of ${code}`}
                       value={SEVERITIES.includes(severity as Severity) ? severity : ''}
-                      onChange={(event) => onChange(setSeverity(overrides, code, (event.target.value || undefined) as Severity | undefined))}
+                      onChange={(event) => emit(setSeverity(overrides, code, (event.target.value || undefined) as Severity | undefined))}
                     >
                       <option value="">Default ({SEVERITY_LABEL[defaults.severity]})</option>
                       {SEVERITIES.map((option) => (
@@ -150,6 +165,21 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
                         </option>
                       ))}
                     </select>
+                    {anyIncidentHintId && (
+                      <p id={anyIncidentHintId} className={styles.hint}>
+                        “Any incident” still flags every {code} until you untick it.
+                      </p>
+                    )}
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Any incident of ${code}`}
+                      aria-describedby={anyIncidentHintId}
+                      title={`Built-in for ${code}: ${defaults.rules.anyIncident ? 'on' : 'off'}`}
+                      checked={anyIncident}
+                      onChange={(event) => emit(setAnyIncident(overrides, code, event.currentTarget.checked))}
+                    />
                   </td>
                   {THRESHOLD_COLUMNS.map(({ field, label }) => {
                     const current = thresholdOf(override, field);
@@ -195,7 +225,7 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
                         const notes = event.currentTarget.value;
                         const current = typeof override.guidance?.notes === 'string' ? override.guidance.notes : '';
                         if (notes.trim() !== current.trim()) {
-                          onChange(setNotes(overrides, code, notes));
+                          emit(setNotes(overrides, code, notes));
                         }
                       }}
                     />
@@ -207,7 +237,7 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
                       icon="trash-alt"
                       aria-label={`Remove override of ${code}`}
                       onClick={() => {
-                        onChange(removeCode(overrides, code));
+                        emit(removeCode(overrides, code));
                         setGeneration((n) => n + 1);
                       }}
                     />

@@ -1,19 +1,26 @@
-import { buildPolicy, DEFAULT_RISE, policyFor } from '../../core';
+import fc from 'fast-check';
+import { buildPolicy, DEFAULT_RISE, policyFor, PolicyOverrides } from '../../core';
 import {
   addCode,
+  anyIncidentOf,
   asOverrides,
   defaultThresholdText,
   exportOverridesJson,
   importOverrides,
+  markRemovals,
   overrideCodes,
   parseThreshold,
+  readThreshold,
   removeCode,
+  setAnyIncident,
   setNotes,
   setSeverity,
   setThreshold,
   thresholdIsOff,
   thresholdOf,
+  ThresholdField,
 } from './policyEdits';
+import { mergeOptionsLikeScenes } from './testHosts';
 
 describe('policy edits', () => {
   it('adds valid codes once', () => {
@@ -129,5 +136,126 @@ describe('policy edits', () => {
     expect(asOverrides('x')).toEqual({});
     expect(asOverrides(null)).toEqual({});
     expect(overrideCodes({ '503': {}, '404': {}, '1000': {} })).toEqual(['404', '503', '1000']);
+  });
+
+  it('reads undefined entries at every level as absent', () => {
+    const saved = { '404': undefined, '503': { severity: undefined, rules: { shareAtLeast: undefined, countAtLeast: 7 } } };
+    const read = asOverrides(saved);
+    expect(Object.keys(read)).toEqual(['503']);
+    expect(Object.keys(read['503'])).toEqual(['rules']);
+    expect(Object.keys(read['503'].rules!)).toEqual(['countAtLeast']);
+    expect(exportOverridesJson(read)).toBe(exportOverridesJson({ '503': { rules: { countAtLeast: 7 } } }));
+    const clean = { '503': { rules: { countAtLeast: 7 } } };
+    expect(asOverrides(clean)).toBe(clean);
+  });
+});
+
+describe('any incident', () => {
+  it('reads the override, null as off, and otherwise the default', () => {
+    expect(anyIncidentOf({}, '603')).toBe(true);
+    expect(anyIncidentOf({}, '486')).toBe(false);
+    expect(anyIncidentOf({ rules: { anyIncident: false } }, '603')).toBe(false);
+    expect(anyIncidentOf({ rules: { anyIncident: null as unknown as boolean } }, '603')).toBe(false);
+    expect(anyIncidentOf({ rules: { anyIncident: true } }, '486')).toBe(true);
+    expect(anyIncidentOf({ rules: 'junk' as unknown as undefined }, '603')).toBe(true);
+  });
+
+  it('writes true or false where it differs from the default and clears it where it does not, keeping other rules', () => {
+    const off = setAnyIncident({ '603': { severity: 'normal', rules: { countAtLeast: 3 } } }, '603', false);
+    expect(off).toEqual({ '603': { severity: 'normal', rules: { countAtLeast: 3, anyIncident: false } } });
+    expect(setAnyIncident(off, '603', true)).toEqual({ '603': { severity: 'normal', rules: { countAtLeast: 3 } } });
+    expect(setAnyIncident({}, '486', true)).toEqual({ '486': { rules: { anyIncident: true } } });
+    expect(setAnyIncident({ '486': { rules: { anyIncident: true } } }, '486', false)).toEqual({ '486': {} });
+    expect(buildPolicy(off).policy.codes[603].rules.anyIncident).toBe(false);
+  });
+});
+
+describe('threshold limits', () => {
+  it('rejects what buildPolicy rejects, and only that', () => {
+    const fields: ThresholdField[] = ['shareAtLeast', 'countAtLeast', 'riseFactor'];
+    const values = [0, 0.5, 1, 1.0001, 2, 2.5, 99.9, 100, 100.01, 1000];
+    const issueField = { shareAtLeast: 'rules.shareAtLeast', countAtLeast: 'rules.countAtLeast', riseFactor: 'rules.rise.factor' };
+    for (const field of fields) {
+      for (const value of values) {
+        const raw = field === 'riseFactor' ? { rules: { rise: { factor: value } } } : { rules: { [field]: value } };
+        const rejectedByPolicy = buildPolicy({ '486': raw }).issues.some((issue) => issue.field === issueField[field]);
+        const read = readThreshold('486', field, String(value));
+        expect([field, value, read.error !== undefined]).toEqual([field, value, rejectedByPolicy]);
+        if (!rejectedByPolicy) {
+          expect(read.value).toBe(value);
+        }
+      }
+    }
+  });
+
+  it('names what is expected, and still clears on empty input and refuses non-numbers', () => {
+    expect(readThreshold('486', 'shareAtLeast', ' 150 ').error).toBe('"150" is not a share between 0 and 100 (%)');
+    expect(readThreshold('486', 'countAtLeast', '2.5').error).toBe('"2.5" is not a whole number of calls (0 or more)');
+    expect(readThreshold('486', 'riseFactor', '1').error).toBe('"1" is not a factor greater than 1');
+    expect(readThreshold('408', 'riseFactor', '1.5')).toEqual({ value: 1.5 });
+    expect(readThreshold('486', 'countAtLeast', ' ')).toEqual({ clear: true });
+    expect(readThreshold('486', 'countAtLeast', 'lots').error).toMatch(/not a number/);
+  });
+});
+
+describe('markRemovals', () => {
+  it('marks every key the edit dropped as undefined, at every level, and leaves the rest as it is', () => {
+    const previous: PolicyOverrides = {
+      '404': { severity: 'track' },
+      '503': { severity: 'immediate', rules: { shareAtLeast: null, countAtLeast: 5 }, guidance: { notes: 'n', causes: ['a'] } },
+    };
+    const next: PolicyOverrides = { '503': { rules: { countAtLeast: 5 }, guidance: { causes: ['b'] } } };
+    const marked = markRemovals(previous, next);
+    expect(marked).toStrictEqual({
+      '503': { rules: { countAtLeast: 5, shareAtLeast: undefined }, guidance: { causes: ['b'], notes: undefined }, severity: undefined },
+      '404': undefined,
+    });
+    expect(next).toStrictEqual({ '503': { rules: { countAtLeast: 5 }, guidance: { causes: ['b'] } } });
+    expect(previous['404']).toEqual({ severity: 'track' });
+  });
+
+  it('returns the edit itself when nothing was dropped, and ignores keys already undefined or junk before', () => {
+    const next: PolicyOverrides = { '503': { severity: 'track' } };
+    expect(markRemovals({ '503': { severity: 'immediate' } }, next)).toBe(next);
+    expect(markRemovals({ '404': undefined } as unknown as PolicyOverrides, next)).toBe(next);
+    expect(markRemovals(undefined, next)).toBe(next);
+    expect(markRemovals('junk', next)).toBe(next);
+  });
+
+  it('marks keys named like Object members as plain keys', () => {
+    const previous = JSON.parse('{"__proto__": {"severity": "track"}, "constructor": {}, "503": {}}');
+    const marked = markRemovals(previous, { '503': {} });
+    expect(Object.keys(marked).sort()).toEqual(['503', '__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(marked)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(marked, '__proto__')?.value).toBeUndefined();
+  });
+
+  /** JSON-like overrides whose plain objects nest; arrays hold text only, as guidance lists do. */
+  const jsonLeaf = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 2 }), { maxLength: 2 }));
+  const smallKey = fc.constantFrom('404', '503', 'severity', 'rules', 'guidance', 'shareAtLeast', 'notes', 'rise', 'factor');
+  const { tree } = fc.letrec((tie) => ({
+    tree: fc.dictionary(smallKey, fc.oneof({ depthSize: 'small' }, jsonLeaf, tie('tree')), { maxKeys: 4, noNullPrototype: true }),
+  }));
+
+  /** lodash merges an object into an array rather than replacing it; no value can change that, so it is left out. */
+  function objectOverArray(previous: unknown, next: unknown): boolean {
+    if (typeof previous !== 'object' || previous === null || typeof next !== 'object' || next === null) {
+      return false;
+    }
+    if (Array.isArray(previous)) {
+      return !Array.isArray(next);
+    }
+    return Object.keys(next).some((key) => objectOverArray((previous as Record<string, unknown>)[key], (next as Record<string, unknown>)[key]));
+  }
+
+  it('makes the Grafana 12 merge of any edit give exactly the edited overrides', () => {
+    fc.assert(
+      fc.property(tree, tree, (previous, next) => {
+        fc.pre(!objectOverArray(previous, next));
+        const merged = mergeOptionsLikeScenes({ policyOverrides: previous }, { policyOverrides: markRemovals(previous, next as PolicyOverrides) });
+        expect(JSON.parse(JSON.stringify(merged.policyOverrides))).toStrictEqual(next);
+        expect(asOverrides(merged.policyOverrides)).toStrictEqual(next);
+      })
+    );
   });
 });

@@ -10,9 +10,76 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The overrides as an object, whatever was saved (junk becomes empty; the panel reports it). */
+/** Sets an own property, even one named "__proto__" (which plain assignment would turn into a prototype change). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The value with every undefined entry of its plain objects dropped, at every level (the same object when there is none). */
+function withoutUndefined<T>(value: T): T {
+  if (!isPlainObject(value)) {
+    return value;
+  }
+  let changed = false;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (item === undefined) {
+      changed = true;
+      continue;
+    }
+    const clean = withoutUndefined(item);
+    changed = changed || clean !== item;
+    setOwn(copy, key, clean);
+  }
+  return changed ? (copy as T) : value;
+}
+
+/**
+ * The overrides as an object, whatever was saved (junk becomes empty; the panel reports it). Entries whose value is
+ * undefined are left out: that is how Grafana 12 keeps a cleared key (see markRemovals), and it means absent.
+ */
 export function asOverrides(value: unknown): PolicyOverrides {
-  return isPlainObject(value) ? (value as PolicyOverrides) : {};
+  return isPlainObject(value) ? withoutUndefined(value as PolicyOverrides) : {};
+}
+
+/**
+ * The new overrides as the editor hands them to Grafana: every key that `previous` has (at any depth of plain
+ * objects) and `next` no longer has is present with the value undefined; otherwise `next` unchanged.
+ *
+ * Why: Grafana 12's options pane does not replace an option's value, it deep-merges the new value into the old one
+ * (Scenes VizPanel.onOptionsChange, lodash mergeWith). A key missing from the new value keeps its old value there;
+ * only an explicit undefined clears it. Hosts that replace the value are not affected: undefined reads as absent.
+ */
+export function markRemovals(previous: unknown, next: PolicyOverrides): PolicyOverrides {
+  return markRemovedKeys(previous, next) as PolicyOverrides;
+}
+
+function markRemovedKeys(previous: unknown, next: Record<string, unknown>): Record<string, unknown> {
+  if (!isPlainObject(previous) || previous === next) {
+    return next;
+  }
+  let marked: Record<string, unknown> | undefined;
+  const write = (key: string, value: unknown) => {
+    marked ??= { ...next };
+    setOwn(marked, key, value);
+  };
+  for (const key of Object.keys(previous)) {
+    const before = previous[key];
+    const after = Object.prototype.hasOwnProperty.call(next, key) ? next[key] : undefined;
+    if (before === undefined) {
+      continue;
+    }
+    if (after === undefined) {
+      write(key, undefined);
+    } else if (isPlainObject(before) && isPlainObject(after)) {
+      const nested = markRemovedKeys(before, after);
+      if (nested !== after) {
+        write(key, nested);
+      }
+    }
+  }
+  return marked ?? next;
 }
 
 /** Codes with an override, ascending. */
@@ -105,6 +172,38 @@ export function setNotes(overrides: PolicyOverrides, code: string, notes: string
   return setOverride(overrides, code, nextGuidance ? { ...rest, guidance: nextGuidance } : rest);
 }
 
+/** Whether the built-in policy of a code flags it at its first incident. */
+export function anyIncidentByDefault(code: string): boolean {
+  return policyFor(Number(code), DEFAULT_POLICY).rules.anyIncident;
+}
+
+/** Whether "any incident" applies to a code: as the override switches it (null reads as off, as in buildPolicy), else the default. */
+export function anyIncidentOf(override: CodeOverride, code: string): boolean {
+  const rules: Record<string, unknown> = isPlainObject(override.rules) ? override.rules : {};
+  const value = rules.anyIncident;
+  if (value === null) {
+    return false;
+  }
+  return typeof value === 'boolean' ? value : anyIncidentByDefault(code);
+}
+
+/**
+ * Switches "any incident" on or off for a code. The override keeps the switch only where it differs from the
+ * built-in policy; switching back to the built-in setting clears it, so the default applies again.
+ */
+export function setAnyIncident(overrides: PolicyOverrides, code: string, on: boolean): PolicyOverrides {
+  const override = currentOverride(overrides, code);
+  const rules: Record<string, unknown> = { ...(isPlainObject(override.rules) ? override.rules : {}) };
+  if (on === anyIncidentByDefault(code)) {
+    delete rules.anyIncident;
+  } else {
+    rules.anyIncident = on;
+  }
+  const { rules: _old, ...rest } = override;
+  const nextRules = withoutEmpty(rules);
+  return setOverride(overrides, code, nextRules ? { ...rest, rules: nextRules } : rest);
+}
+
 /** The value of a threshold as the override sets it, or undefined when the default applies. */
 export function thresholdOf(override: CodeOverride, field: ThresholdField): number | undefined {
   const rules = isPlainObject(override.rules) ? override.rules : {};
@@ -137,6 +236,35 @@ export function parseThreshold(text: string): { value?: number; clear?: true; er
     return { error: `"${text}" is not a number ≥ 0` };
   }
   return { value };
+}
+
+/** What each threshold must be, in words, matching what buildPolicy accepts. */
+const THRESHOLD_EXPECTED: Record<ThresholdField, string> = {
+  shareAtLeast: 'a share between 0 and 100 (%)',
+  countAtLeast: 'a whole number of calls (0 or more)',
+  riseFactor: 'a factor greater than 1',
+};
+
+/** Where buildPolicy reports a problem with each threshold. */
+const THRESHOLD_ISSUE_FIELD: Record<ThresholdField, string> = {
+  shareAtLeast: 'rules.shareAtLeast',
+  countAtLeast: 'rules.countAtLeast',
+  riseFactor: 'rules.rise.factor',
+};
+
+/**
+ * Reads a threshold input for a code: '' clears (default), a number is checked by buildPolicy itself, so the editor
+ * never accepts what the policy would reject (share above 100, a fractional count, a rise factor of 1 or less…).
+ */
+export function readThreshold(code: string, field: ThresholdField, text: string): { value?: number; clear?: true; error?: string } {
+  const parsed = parseThreshold(text);
+  if (parsed.value === undefined) {
+    return parsed;
+  }
+  const rejected = buildPolicy(setThreshold({}, code, field, parsed.value)).issues.some(
+    (issue) => issue.field === THRESHOLD_ISSUE_FIELD[field]
+  );
+  return rejected ? { error: `"${text.trim()}" is not ${THRESHOLD_EXPECTED[field]}` } : parsed;
 }
 
 /** Parses imported JSON: an object keyed by code, with the policy's own validation issues. Never throws. */
