@@ -154,7 +154,8 @@ export function validateOptions(raw: unknown): ValidatedOptions {
     options.unparsedPolicyJson = source.unparsedPolicyJson;
   }
   // Once the team has imported a policy again, the old unreadable text is history and no longer worth a message.
-  if (options.unparsedPolicyJson && Object.keys(policyOverrides).length === 0) {
+  // Keys set to undefined are removals still waiting for the dashboard to be saved (Scenes merges options).
+  if (options.unparsedPolicyJson && Object.values(policyOverrides).every((override) => override === undefined)) {
     issues.push(
       'The policy saved by an older version of this panel could not be read; the built-in policy is used. Open the policy editor to repair it.'
     );
