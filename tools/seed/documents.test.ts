@@ -230,6 +230,21 @@ describe('documents of one call agree with each other', () => {
     expect(sipMessagesOf(filtered, scenario).map((m) => m.sip.method ?? m.sip.code)).toEqual(['INVITE', '603']);
   });
 
+  it('writes no call record for drachtio’s scanner 603, only its SIP messages and drachtio’s log line', () => {
+    const filtered = calls.find((call) => call.kind === 'scanner' && call.status === 603)!;
+    const ops = bulkOpsOf(filtered, scenario);
+    expect(ops.map((op) => op.kind)).toEqual(['sip', 'sip', 'logs']);
+    expect(ops[2].doc).toMatchObject({ service: 'drachtio', sip_status: 603, sip_callid: filtered.callId });
+    expect((ops[2].doc as { message: string }).message).toContain('detected potential spammer');
+    // Scanners that get past the filter reach sbc-inbound (403/404) and keep their call record.
+    const passed = calls.find((call) => call.kind === 'scanner' && call.status !== 603)!;
+    expect(bulkOpsOf(passed, scenario).filter((op) => op.kind === 'calls')).toHaveLength(1);
+    // A 603 in the call records is always a real call the application did not answer.
+    const declined = calls.find((call) => call.kind !== 'scanner' && call.status === 603)!;
+    expect(declined.cause).toBe('flow-no-answer');
+    expect(bulkOpsOf(declined, scenario)[0]).toMatchObject({ kind: 'calls', doc: { sip_status: 603 } });
+  });
+
   it('logs the gateway’s reason with the Call-ID and the code', () => {
     const [line] = appLogsOf(rejected);
     expect(line).toMatchObject({
@@ -254,7 +269,7 @@ describe('documents of one call agree with each other', () => {
     expect(new Set(ops.map(({ op }) => op.id)).size).toBe(ops.length);
     expect(ops.filter(({ op, call }) => !op.id.startsWith(call.callId))).toEqual([]);
     expect(ops.filter(({ op, call }) => op.index !== indexFor(op.kind, call.startMs))).toEqual([]);
-    expect(ops.filter(({ op }) => op.kind === 'calls').length).toBe(unique.length);
+    expect(ops.filter(({ op }) => op.kind === 'calls').length).toBe(unique.filter((call) => call.callRecord).length);
     expect(indexFor('calls', Date.UTC(2026, 10, 30, 23, 59))).toBe('voice-calls-2026.11');
     expect(indexFor('logs', Date.UTC(2026, 11, 1))).toBe('voice-applogs-2026.12');
   });

@@ -12,7 +12,7 @@ export const INDEX_PREFIX = {
 
 export type RecordKind = keyof typeof INDEX_PREFIX;
 
-/** One call record: the final response to one inbound INVITE (see tools/seed/README.md for why scanners count). */
+/** One call record: the final response to one inbound INVITE that reached sbc-inbound (see tools/seed/README.md). */
 export interface CallRecordDoc {
   '@timestamp': string;
   sip_status: number;
@@ -267,13 +267,17 @@ export function appLogsOf(call: SimCall): AppLogDoc[] {
   return [doc];
 }
 
-/** The bulk operations for one call: its record, its SIP ladder and its log line(s), with ids derived from the Call-ID. */
+/**
+ * The bulk operations for one call: its record (unless the gateway writes none, see SimCall.callRecord), its SIP
+ * ladder and its log line(s), with ids derived from the Call-ID.
+ */
 export function bulkOpsOf(call: SimCall, scenario: Scenario): BulkOp[] {
   // A call's documents all go to the month of its INVITE, so a rerun always finds them in the same indices.
   const suffix = indexFor('calls', call.startMs).slice(INDEX_PREFIX.calls.length);
-  const ops: BulkOp[] = [
-    { kind: 'calls', index: INDEX_PREFIX.calls + suffix, id: call.callId, doc: callRecordOf(call, scenario) },
-  ];
+  const ops: BulkOp[] = [];
+  if (call.callRecord) {
+    ops.push({ kind: 'calls', index: INDEX_PREFIX.calls + suffix, id: call.callId, doc: callRecordOf(call, scenario) });
+  }
   const sipIndex = INDEX_PREFIX.sip + suffix;
   sipMessagesOf(call, scenario).forEach((doc, n) => {
     ops.push({ kind: 'sip', index: sipIndex, id: `${call.callId}~sip${n}`, doc });

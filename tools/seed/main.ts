@@ -260,16 +260,24 @@ function changedSettings(stored: StoredScenario, options: SeedOptions): string[]
     .map(([flag, before]) => `${flag} ${before}`);
 }
 
-/** One line per minute of live writing: "live 14:05Z: 12 calls (200×9 487×2 404×1)". */
+const WITHOUT_RECORD = 'scanner INVITEs without a call record';
+
+/**
+ * One line per minute of live writing: "live 14:05Z: 12 calls (200×9 487×2 404×1)", plus ", 30 filtered scanner
+ * INVITEs (603, no call record)" when drachtio's spammer filter answered some.
+ */
 function liveReporter(say: (text: string) => void): (calls: SimCall[]) => void {
   let minute = '';
   const counts = new Map<number, number>();
+  let filtered = 0;
   const flush = () => {
-    if (counts.size > 0) {
+    if (counts.size > 0 || filtered > 0) {
       const total = [...counts.values()].reduce((a, b) => a + b, 0);
       const codes = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code}×${n}`);
-      say(`live ${minute}Z: ${total} calls (${codes.join(' ')})`);
+      const scanners = filtered > 0 ? `, ${filtered} filtered scanner INVITEs (603, no call record)` : '';
+      say(`live ${minute}Z: ${total} calls (${codes.join(' ')})${scanners}`);
       counts.clear();
+      filtered = 0;
     }
   };
   return (calls) => {
@@ -279,7 +287,11 @@ function liveReporter(say: (text: string) => void): (calls: SimCall[]) => void {
         flush();
         minute = callMinute;
       }
-      counts.set(call.status, (counts.get(call.status) ?? 0) + 1);
+      if (call.callRecord) {
+        counts.set(call.status, (counts.get(call.status) ?? 0) + 1);
+      } else {
+        filtered++;
+      }
     }
   };
 }
@@ -321,7 +333,7 @@ function dryRun(options: SeedOptions, deps: MainDeps, say: (text: string) => voi
   const codes = [...byCode.entries()].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code}:${n}`);
   say(`dry run, seed ${options.seed}, anchor ${new Date(anchorMs).toISOString()}, ${options.days} days`);
   say(`documents: ${docs.calls} calls, ${docs.sip} SIP messages, ${docs.logs} log lines`);
-  say(`final responses: ${codes.join(' ')}`);
+  say(`final responses (SIP, call records or not): ${codes.join(' ')}`);
   say(
     `incidents: ${scenario.incidents.map((i) => `${i.status} ${i.kind} ${new Date(i.startMs).toISOString()}`).join('; ')}`
   );
@@ -392,7 +404,7 @@ async function seed(options: SeedOptions, deps: MainDeps, say: (text: string) =>
     if (!options.skipHistory) {
       const progress = createProgress('history', deps.stderr, options.progress);
       const totals = await seedHistory(client, scenario, scenario.startMs, historyEnd, policy, progress);
-      say(`history: ${totals.calls} calls, ${totals.docs} documents`);
+      say(`history: ${totals.calls} calls, ${totals.withoutRecord} ${WITHOUT_RECORD}, ${totals.docs} documents`);
     }
     if (options.readyFile) {
       await writeFile(options.readyFile, `${new Date(deps.now()).toISOString()}\n`);
@@ -407,7 +419,7 @@ async function seed(options: SeedOptions, deps: MainDeps, say: (text: string) =>
         signal: deps.signal,
         onWrite: liveReporter(say),
       });
-      say(`live stopped: ${totals.calls} calls, ${totals.docs} documents`);
+      say(`live stopped: ${totals.calls} calls, ${totals.withoutRecord} ${WITHOUT_RECORD}, ${totals.docs} documents`);
     }
   } finally {
     await client.close().catch(() => undefined);

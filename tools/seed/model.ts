@@ -38,7 +38,8 @@ export interface Trunk {
   userAgents: string[];
 }
 
-export type IncidentKind = 'db-outage' | 'codec-change' | 'webhook-outage' | 'feature-server-down' | 'call-limit';
+export type IncidentKind =
+  'db-outage' | 'codec-change' | 'webhook-outage' | 'feature-server-down' | 'call-limit' | 'flow-no-answer';
 
 /** A scripted problem: between start and end, matching calls fail with the incident's code. */
 export interface Incident {
@@ -55,6 +56,8 @@ export interface Incident {
   accountSid?: string;
   /** Only calls routed to this feature server (dead feature server). */
   featureServer?: string;
+  /** Only calls for this application (a flow that ends without answering). */
+  applicationSid?: string;
   /** Traffic multiplier for the matching account while the incident lasts (call-limit storm). */
   surge?: number;
 }
@@ -141,6 +144,11 @@ export interface SimCall {
   hangupBy?: 'caller' | 'called party';
   callSid?: string;
   traceId?: string;
+  /**
+   * The gateway writes a call record (CDR) for this call. False only for INVITEs drachtio's spammer filter answers
+   * statelessly: they never reach sbc-inbound, so they exist only as SIP messages and a drachtio log line.
+   */
+  callRecord: boolean;
   log: CallLog;
   /** What made this call fail, when it was an incident or a scanner. */
   cause?: IncidentKind | 'scanner';

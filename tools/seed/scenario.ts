@@ -143,6 +143,8 @@ function buildAccount(plan: AccountPlan, index: number, serviceProviderSid: stri
 
 function planIncidents(scenario: Scenario, rng: Rng): Incident[] {
   const storm = scenario.accounts[0];
+  // After a bad deploy, contoso-support's callback-queue flow ends without answering (603); its other app is fine.
+  const flowAccount = scenario.accounts[1];
   const at = (fraction: number, hour: number, minute: number, minutes: number) =>
     placeInHistory(scenario, fraction, hour * 60 + minute, minutes * MINUTE_MS);
   return [
@@ -155,6 +157,14 @@ function planIncidents(scenario: Scenario, rng: Rng): Incident[] {
       probability: 1,
       featureServer: scenario.featureServers[1 + rng.int(scenario.featureServers.length - 1)].host,
       ...at(0.8, 10, 20, 15),
+    },
+    {
+      kind: 'flow-no-answer',
+      status: 603,
+      probability: 1,
+      accountSid: flowAccount.sid,
+      applicationSid: flowAccount.applications[flowAccount.applications.length - 1].sid,
+      ...at(0.35, 15, 40, 20),
     },
     {
       kind: 'call-limit',

@@ -179,6 +179,7 @@ const INCIDENT_OUTCOME: Record<Incident['kind'], OutcomeKey> = {
   'webhook-outage': 'webhook-outage',
   'feature-server-down': 'fs-timeout',
   'call-limit': 'account-call-limit',
+  'flow-no-answer': 'flow-no-answer',
 };
 
 function affects(incident: Incident, call: CallDraft): boolean {
@@ -189,6 +190,9 @@ function affects(incident: Incident, call: CallDraft): boolean {
     return false;
   }
   if (incident.featureServer !== undefined && incident.featureServer !== call.featureServer?.host) {
+    return false;
+  }
+  if (incident.applicationSid !== undefined && incident.applicationSid !== call.applicationSid) {
     return false;
   }
   return true;
