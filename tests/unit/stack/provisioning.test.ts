@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 
+import { REGISTRY } from '../../../src/core';
 import { migrateOptions } from '../../../src/migrations';
 import { validateOptions } from '../../../src/options';
 import { interpolateLinkUrl } from '../../../src/links/templateLinks';
@@ -318,6 +319,25 @@ describe('NOC dashboard', () => {
         settings: { orderBy: '_count', order: 'desc' },
       });
       expect(histogram).toMatchObject({ type: 'date_histogram', field: '@timestamp' });
+    });
+
+    it('asks Terms on sip_status for every code (size 100), here and in "Failed calls by code"', () => {
+      // Ordered by count, a small size drops the rare codes first: exactly the 408/488/500/603 the panel raises at
+      // the first call. The codes left would also share a smaller total, inflating every share.
+      const termsOnStatus = dashboard.panels.flatMap((panel) =>
+        (panel.targets ?? []).flatMap((target) =>
+          (target.bucketAggs ?? [])
+            .filter((agg) => agg.type === 'terms' && agg.field === 'sip_status')
+            .map((agg) => ({ panel: panel.title, size: agg.settings?.size }))
+        )
+      );
+      expect(termsOnStatus.map((terms) => terms.panel)).toEqual(
+        expect.arrayContaining([sipPanel.title, 'Failed calls by code'])
+      );
+      expect(REGISTRY.filter((entry) => entry.code >= 200).length).toBeLessThanOrEqual(100);
+      for (const terms of termsOnStatus) {
+        expect(terms).toEqual({ panel: terms.panel, size: '100' });
+      }
     });
 
     it('has options that validate without any issue and need no migration', () => {
