@@ -228,6 +228,27 @@ describe('services', () => {
     expect(Object.keys(resolved.volumes ?? {})).toContain(modules?.source);
   });
 
+  it('plugin-build: builds as the owner of the checkout, not root (root only hands it node_modules and dist)', () => {
+    const service = resolved.services['plugin-build'];
+    const src = service.working_dir!;
+    const [shell, flags, script] = service.command as string[];
+    expect([shell, flags]).toEqual(['sh', '-euc']);
+    // The uid:gid come from the mounted checkout itself, so a fresh clone needs no setting.
+    expect(script).toContain(`uid="$(stat -c %u ${src})"`);
+    expect(script).toContain(`gid="$(stat -c %g ${src})"`);
+    const drop = script.indexOf('exec setpriv --reuid="$uid" --regid="$gid" --clear-groups ');
+    expect(drop).toBeGreaterThan(0);
+    // Everything npm does happens after the drop; before it, only ownership of node_modules and dist/ changes.
+    expect(script.indexOf('npm ci')).toBeGreaterThan(drop);
+    expect(script.indexOf('npm run build')).toBeGreaterThan(drop);
+    const beforeDrop = script.slice(0, drop);
+    expect(beforeDrop).not.toMatch(/npm|chmod|chown -R/);
+    expect(beforeDrop).toContain(`for dir in ${src}/node_modules ${src}/dist; do`);
+    expect(service.user).toBeUndefined();
+    // A uid without a home directory in the image still gets a writable npm cache.
+    expect(environmentOf(service).get('HOME')).toMatch(/^\/tmp\//);
+  });
+
   it('setup: runs the seeder with options it accepts, live, with the ready file its healthcheck waits for', () => {
     const service = resolved.services.setup;
     const command = service.command as string[];
