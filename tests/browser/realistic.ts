@@ -22,6 +22,10 @@ export function realisticTimeseries(hours = 6, bucketMs = 5 * 60_000, seed = 7, 
   const times = Array.from({ length: bucketCount }, (_, i) => from + i * bucketMs);
   const perCode = new Map<number, number[]>();
   for (const call of callsBetween(scenario, from, REALISTIC_ANCHOR_MS)) {
+    // Scanner INVITEs that drachtio's filter rejects leave no call record, so the dashboard's query never sees them.
+    if (!call.callRecord) {
+      continue;
+    }
     const series = perCode.get(call.status) ?? new Array<number>(bucketCount).fill(0);
     series[Math.min(bucketCount - 1, Math.floor((call.startMs - from) / bucketMs))] += 1;
     perCode.set(call.status, series);
