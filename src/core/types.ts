@@ -22,6 +22,11 @@ export interface RuleConfig {
   shareAtLeast: number | null;
   /** Fires when the code occurs at least this many times. */
   countAtLeast: number | null;
+  /**
+   * The share rule also needs at least this many calls of the code, so that 3 calls in a quiet hour of 60 is not
+   * "5 % of calls". Absent or null: no minimum. The default policy uses DEFAULT_SHARE_MIN_COUNT.
+   */
+  shareMinCount?: number | null;
   /** Fires on a significant rise of the code's share in the recent window. */
   rise: RiseRule | null;
 }

@@ -143,7 +143,9 @@ describe('guidance wording', () => {
     expect(describeRules({ anyIncident: false, shareAtLeast: null, countAtLeast: null, rise: null })).toEqual([
       'No follow-up rule: this code is normal',
     ]);
-    expect(describeRules({ anyIncident: true, shareAtLeast: 5, countAtLeast: 10, rise: { factor: 2, minCount: 10, minZ: 3 } })).toHaveLength(4);
+    expect(describeRules({ anyIncident: true, shareAtLeast: 5, countAtLeast: 10, rise: { factor: 2, minCount: 10, minZ: 3 } })).toHaveLength(4);    expect(describeRules({ anyIncident: false, shareAtLeast: 5, countAtLeast: null, shareMinCount: 10, rise: null })).toEqual([
+      'Share of all final responses at least 5 % (with at least 10 calls)',
+    ]);
   });
 
   it('escapes notes it cannot render', () => {

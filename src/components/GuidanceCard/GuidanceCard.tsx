@@ -30,7 +30,11 @@ export function describeRules(rules: RuleConfig): string[] {
     lines.push('Any incident: investigate at the first call');
   }
   if (typeof rules.shareAtLeast === 'number') {
-    lines.push(`Share of all final responses at least ${rules.shareAtLeast} %`);
+    const minimum =
+      typeof rules.shareMinCount === 'number' && rules.shareMinCount > 0
+        ? ` (with at least ${formatCalls(rules.shareMinCount)})`
+        : '';
+    lines.push(`Share of all final responses at least ${rules.shareAtLeast} %${minimum}`);
   }
   if (typeof rules.countAtLeast === 'number') {
     lines.push(`At least ${formatCalls(rules.countAtLeast)}`);
@@ -74,7 +78,8 @@ export function GuidanceCard({ entry, color, links, onClose }: GuidanceCardProps
   const cardRef = useRef<HTMLDivElement>(null);
   const { policy, finding } = entry;
   const guidance = policy.guidance;
-  const dataLinkIndex = (position: number) => links.links.slice(0, position).filter((link) => link.kind === 'data').length;
+  const dataLinkIndex = (position: number) =>
+    links.links.slice(0, position).filter((link) => link.kind === 'data').length;
   const notesHtml = useMemo(() => (guidance.notes ? renderGuidanceNotes(guidance.notes) : ''), [guidance.notes]);
 
   useEffect(() => {
@@ -106,14 +111,22 @@ export function GuidanceCard({ entry, color, links, onClose }: GuidanceCardProps
             {entry.code} {entry.reason}
           </span>
         </h2>
-        <button type="button" className={styles.close} onClick={onClose} data-testid={TEST_IDS.guidanceClose} aria-label="Close guidance">
+        <button
+          type="button"
+          className={styles.close}
+          onClick={onClose}
+          data-testid={TEST_IDS.guidanceClose}
+          aria-label="Close guidance"
+        >
           Close
         </button>
       </div>
       <p className={styles.numbers}>
         {entry.callsText}
-        {entry.provisional ? ' (provisional response, not a call outcome)' : ` · ${entry.shareText} of final responses`} ·{' '}
-        {SEVERITY_LABEL[entry.severity]}
+        {entry.provisional
+          ? ' (provisional response, not a call outcome)'
+          : ` · ${entry.shareText} of final responses`}{' '}
+        · {SEVERITY_LABEL[entry.severity]}
       </p>
 
       <p className={styles.paragraph}>{guidance.meaning}</p>
@@ -176,7 +189,11 @@ export function GuidanceCard({ entry, color, links, onClose }: GuidanceCardProps
       {notesHtml && (
         <section className={styles.section} aria-label="Notes">
           <h3 className={styles.sectionTitle}>Notes</h3>
-          <div className={styles.notes} data-testid={TEST_IDS.guidanceNotes} dangerouslySetInnerHTML={{ __html: notesHtml }} />
+          <div
+            className={styles.notes}
+            data-testid={TEST_IDS.guidanceNotes}
+            dangerouslySetInnerHTML={{ __html: notesHtml }}
+          />
         </section>
       )}
 

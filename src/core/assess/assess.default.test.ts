@@ -1,7 +1,7 @@
 /**
  * The shipped policy (runbook + registry + class defaults) through assessment: what the product promises by default.
  */
-import { DEFAULT_POLICY } from '../catalog';
+import { DEFAULT_POLICY, DEFAULT_SHARE_MIN_COUNT } from '../catalog';
 import { CountsInput, Timeline } from '../types';
 import { assessCodes, assessDistribution } from './assess';
 import { codesOf, repeat, sum, timelineOf } from './testing';
@@ -50,6 +50,26 @@ describe('assessment with the default policy', () => {
     expect(findings[0]).toMatchObject({ code: 404, severity: 'track', count: 3000, share: 30 });
     expect(findings[0].rules.map((rule) => rule.rule)).toEqual(['share']);
     expect(findings[0].reason).toMatch(/^404 — 30\.0 % of calls \(3,000\); above \d+ %$/);
+  });
+
+  it('needs enough calls before a share counts: 5 % of a quiet hour is not an alarm', () => {
+    const quiet = {
+      codes: [
+        { code: 200, count: 57 },
+        { code: 404, count: 3 },
+      ],
+      total: 60,
+    };
+    expect(DEFAULT_POLICY.codes[404].rules.shareMinCount).toBe(DEFAULT_SHARE_MIN_COUNT);
+    expect(assessCodes(quiet)).toEqual([]);
+    const busier = {
+      codes: [
+        { code: 200, count: 190 },
+        { code: 404, count: DEFAULT_SHARE_MIN_COUNT },
+      ],
+      total: 190 + DEFAULT_SHARE_MIN_COUNT,
+    };
+    expect(assessCodes(busier).map((finding) => finding.code)).toEqual([404]);
   });
 
   it('raises every runbook "immediate" code at its first call, before tracked codes', () => {

@@ -33,6 +33,8 @@ export interface CompiledRules {
   shareAtLeast: number;
   /** Calls; Infinity when the rule is off. */
   countAtLeast: number;
+  /** Calls of the code the share rule needs; 0 when there is no minimum. */
+  shareMinCount: number;
   rise: RiseRule | null;
 }
 
@@ -45,16 +47,18 @@ export function compileRules(codePolicy: CodePolicy | undefined): CompiledRules 
     anyIncident: rules?.anyIncident === true,
     shareAtLeast: thresholdOrOff(rules?.shareAtLeast),
     countAtLeast: thresholdOrOff(rules?.countAtLeast),
+    shareMinCount: minimumOrNone(rules?.shareMinCount),
     rise: isUsableRiseRule(rules?.rise) ? rules.rise : null,
   };
 }
 
 /** Whether any rule but the rise fires: the cheap check that lets most codes skip building a finding. */
 export function levelRuleFires(rules: CompiledRules, measure: CodeMeasure): boolean {
-  return (
-    measure.count >= 1 &&
-    (rules.anyIncident || measure.share >= rules.shareAtLeast || measure.count >= rules.countAtLeast)
-  );
+  return measure.count >= 1 && (rules.anyIncident || shareFires(rules, measure) || measure.count >= rules.countAtLeast);
+}
+
+function shareFires(rules: CompiledRules, measure: CodeMeasure): boolean {
+  return measure.share >= rules.shareAtLeast && measure.count >= rules.shareMinCount;
 }
 
 /** The rules that fire for one code, in a fixed order: any incident, share, count, rise. */
@@ -63,7 +67,7 @@ export function fireRules(rules: CompiledRules, measure: CodeMeasure, rise?: Ris
   if (rules.anyIncident) {
     fired.push({ rule: 'any-incident', value: measure.count, threshold: 1, text: ANY_INCIDENT_TEXT });
   }
-  if (measure.share >= rules.shareAtLeast) {
+  if (shareFires(rules, measure)) {
     fired.push(thresholdRule('share', measure.share, rules.shareAtLeast, `${formatThreshold(rules.shareAtLeast)} %`));
   }
   if (measure.count >= rules.countAtLeast) {
@@ -111,6 +115,11 @@ function thresholdRule(rule: 'share' | 'count', value: number, threshold: number
 
 function riseText(factor: number): string {
   return factor === Infinity ? 'new, none earlier in range' : `${formatFactor(factor)} vs earlier in range`;
+}
+
+/** A configured minimum, or 0 (no minimum) when absent, null or not a usable number. */
+function minimumOrNone(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 }
 
 /** A configured threshold, or Infinity (never reached) when the rule is off: null, false, NaN, not a number. */

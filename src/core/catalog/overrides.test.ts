@@ -40,6 +40,7 @@ describe('buildPolicy with valid overrides', () => {
       anyIncident: false,
       shareAtLeast: 2,
       countAtLeast: 20,
+      shareMinCount: DEFAULT_POLICY.codes[503].rules.shareMinCount,
       rise: DEFAULT_POLICY.codes[503].rules.rise,
     });
     expect(code503.guidance.action).toBe('Call the on-call engineer.');
@@ -170,6 +171,7 @@ describe('buildPolicy with invalid fields', () => {
     [{ shareAtLeast: Number.NaN }, 'rules.shareAtLeast', 'a number between 0 and 100 or null'],
     [{ countAtLeast: 2.5 }, 'rules.countAtLeast', 'a whole number ≥ 0 or null'],
     [{ countAtLeast: -3 }, 'rules.countAtLeast', 'a whole number ≥ 0 or null'],
+    [{ shareMinCount: 'ten' }, 'rules.shareMinCount', 'a whole number ≥ 0 or null'],
     [{ rise: 'on' }, 'rules.rise', 'an object'],
     [{ rise: { factor: 1 } }, 'rules.rise.factor', 'a number greater than 1'],
     [{ rise: { factor: 0.5 } }, 'rules.rise.factor', 'a number greater than 1'],
@@ -316,12 +318,26 @@ describe('buildPolicy with undefined entries', () => {
   it('switches a rise rule on with its defaults when every given field is undefined, as {} does', () => {
     const built = buildPolicy({ 408: { rules: { rise: { factor: undefined } } } });
     expect(built.issues).toEqual([]);
-    expect(built.policy.codes[408].rules.rise).toEqual(buildPolicy({ 408: { rules: { rise: {} } } }).policy.codes[408].rules.rise);
+    expect(built.policy.codes[408].rules.rise).toEqual(
+      buildPolicy({ 408: { rules: { rise: {} } } }).policy.codes[408].rules.rise
+    );
   });
 
   it('gives the same policy and issues when undefined entries are added anywhere', () => {
     const extraKeys = fc.array(
-      fc.constantFrom('404', '503', 'severity', 'reason', 'rules', 'guidance', 'anyIncident', 'shareAtLeast', 'rise', 'factor', 'notes'),
+      fc.constantFrom(
+        '404',
+        '503',
+        'severity',
+        'reason',
+        'rules',
+        'guidance',
+        'anyIncident',
+        'shareAtLeast',
+        'rise',
+        'factor',
+        'notes'
+      ),
       { maxLength: 5 }
     );
     fc.assert(
@@ -343,7 +359,12 @@ function withUndefinedEntries(value: unknown, keys: string[]): unknown {
   }
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    Object.defineProperty(copy, key, { value: withUndefinedEntries(item, keys), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, key, {
+      value: withUndefinedEntries(item, keys),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   for (const key of keys) {
     if (!Object.prototype.hasOwnProperty.call(copy, key)) {
@@ -364,6 +385,20 @@ describe('exportOverrides', () => {
       '503': { severity: 'immediate', rules: { countAtLeast: 5 } },
     });
     expect(exportOverrides(DEFAULT_POLICY)).toEqual({});
+  });
+
+  it("round-trips a team's minimum calls for the share rule", () => {
+    const { policy, issues } = buildPolicy({
+      404: { rules: { shareMinCount: 50 } },
+      480: { rules: { shareMinCount: null } },
+    });
+    expect(issues).toEqual([]);
+    expect(policy.codes[404].rules.shareMinCount).toBe(50);
+    expect(policy.codes[480].rules.shareMinCount).toBeNull();
+    expect(exportOverrides(policy)).toEqual({
+      '404': { rules: { shareMinCount: 50 } },
+      '480': { rules: { shareMinCount: null } },
+    });
   });
 });
 

@@ -21,7 +21,7 @@ export interface BuiltPolicy {
 const SEVERITIES: readonly Severity[] = ['immediate', 'track', 'normal'];
 const SEVERITY_EXPECTED = 'one of "immediate", "track", "normal"';
 const OVERRIDE_FIELDS = ['reason', 'severity', 'followUp', 'rationale', 'rules', 'guidance'];
-const RULE_FIELDS = ['anyIncident', 'shareAtLeast', 'countAtLeast', 'rise'];
+const RULE_FIELDS = ['anyIncident', 'shareAtLeast', 'countAtLeast', 'shareMinCount', 'rise'];
 const RISE_FIELDS = ['factor', 'minCount', 'minZ'];
 const GUIDANCE_FIELDS = ['meaning', 'action', 'causes', 'checks', 'notes'];
 const CODE_KEY = /^[1-6]\d\d$/;
@@ -175,6 +175,7 @@ function mergeRules(rules: RuleConfig, given: unknown, where: FieldReporter): nu
         applied += applyField(rules, field, readShare(value), where, path, 'a number between 0 and 100 or null', value);
         break;
       case 'countAtLeast':
+      case 'shareMinCount':
         applied += applyField(rules, field, readCount(value), where, path, 'a whole number ≥ 0 or null', value);
         break;
       case 'rise': {
@@ -443,8 +444,8 @@ function differences(base: CodePolicy, current: CodePolicy): CodeOverride {
     }
   }
   const rules: Partial<RuleConfig> = {};
-  for (const field of ['anyIncident', 'shareAtLeast', 'countAtLeast'] as const) {
-    if (current.rules[field] !== base.rules[field]) {
+  for (const field of ['anyIncident', 'shareAtLeast', 'countAtLeast', 'shareMinCount'] as const) {
+    if ((current.rules[field] ?? null) !== (base.rules[field] ?? null)) {
       Object.assign(rules, { [field]: current.rules[field] });
     }
   }

@@ -6,6 +6,9 @@ import { RiseRule, RuleConfig, Severity } from '../types';
  */
 export const DEFAULT_RISE: RiseRule = Object.freeze({ factor: 2, minCount: 10, minZ: 3 });
 
+/** The share rule's default minimum number of calls of the code (see RuleConfig.shareMinCount). */
+export const DEFAULT_SHARE_MIN_COUNT = 10;
+
 /** No follow-up rules at all (answered calls, provisional responses). */
 export function noRules(): RuleConfig {
   return { anyIncident: false, shareAtLeast: null, countAtLeast: null, rise: null };
@@ -18,7 +21,13 @@ export function anyIncidentRules(): RuleConfig {
 
 /** Tracked: follow up when the code reaches a share of all calls, or rises significantly. */
 export function trackRules(shareAtLeast: number | null, rise: RiseRule | null = DEFAULT_RISE): RuleConfig {
-  return { anyIncident: false, shareAtLeast, countAtLeast: null, rise: rise ? { ...rise } : null };
+  return {
+    anyIncident: false,
+    shareAtLeast,
+    countAtLeast: null,
+    shareMinCount: DEFAULT_SHARE_MIN_COUNT,
+    rise: rise ? { ...rise } : null,
+  };
 }
 
 /** The runbook's follow-up rule in words. */
