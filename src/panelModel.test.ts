@@ -173,7 +173,7 @@ describe('summarizeFinding', () => {
         severity: 'track',
         count: 820,
         share: 8.2,
-        reason: '',
+        explanation: '',
         rules: [
           { rule: 'share', value: 8.2, threshold: 5, text: 'above 5 %' },
           { rule: 'rise', value: 3.1, threshold: 2, text: '×3.1 vs earlier in range' },
@@ -186,7 +186,7 @@ describe('summarizeFinding', () => {
         severity: 'track',
         count: 40,
         share: 1,
-        reason: '',
+        explanation: '',
         rules: [{ rule: 'rise', value: 3.1, threshold: 2, text: '×3.1 vs earlier in range' }],
       })
     ).toBe('487 · ×3.1 vs earlier in range');

@@ -6,4 +6,13 @@ export { DEFAULT_POLICY, DEFAULT_RISE, DEFAULT_SHARE_MIN_COUNT, REGISTRY, buildP
 export { normalizeFrames } from './normalize';
 export type { NormalizeOptions } from './normalize';
 export { assessCodes, assessDistribution } from './assess';
-export { formatCalls, formatCount, formatShare, formatSharePercent, formatThreshold } from './format';
+export {
+  describeFraction,
+  formatCalls,
+  formatCount,
+  formatDuration,
+  formatFactor,
+  formatShare,
+  formatSharePercent,
+  formatThreshold,
+} from './format';

@@ -214,8 +214,8 @@ export interface Finding {
   /** Percent of all final responses (0–100). */
   share: number;
   rules: FiredRule[];
-  /** One line with the numbers: "408 — 3 calls; any incident is investigated now". */
-  reason: string;
+  /** One sentence with the numbers: "408 — 3 calls; any incident is investigated now". */
+  explanation: string;
   rise?: RiseStats;
 }
 

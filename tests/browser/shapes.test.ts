@@ -4,7 +4,7 @@
  */
 import '../support/grafanaInNode';
 import { dataFrameFromJSON, DataFrameJSON } from '@grafana/data';
-import * as fixtures from '../../src/core/normalize/fixtures/fixtures';
+import * as fixtures from '../../src/core/normalize/testing/frames';
 import { normalizeFrames } from '../../src/core';
 import { TEST_IDS } from '../../src/constants/testIds';
 import { HarnessSession, openHarness, screenshot } from './browser';

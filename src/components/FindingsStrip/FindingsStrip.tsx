@@ -37,7 +37,7 @@ export function FindingsStrip({ findings, colors, onSelect }: FindingsStripProps
               data-code={entry.code}
               data-severity={entry.severity}
               aria-label={`${entry.summary} (${entry.reason}, ${SEVERITY_LABEL[entry.severity].toLowerCase()}). Open guidance`}
-              title={entry.finding.reason}
+              title={entry.finding.explanation}
               onClick={(event) => onSelect(entry.code, event.currentTarget)}
             >
               <SeverityMark severity={entry.severity} color={colors.get(entry.code)} />

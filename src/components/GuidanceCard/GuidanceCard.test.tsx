@@ -61,7 +61,7 @@ describe('GuidanceCard', () => {
     }
     expect(card).toHaveTextContent('Needs follow-up now.');
     expect(card).toHaveTextContent('Any incident: 2 calls — any incident is investigated now');
-    expect(card).toHaveTextContent(entry.finding!.reason);
+    expect(card).toHaveTextContent(entry.finding!.explanation);
     expect(card).toHaveTextContent(entry.policy.rationale);
   });
 

@@ -140,7 +140,7 @@ export function GuidanceCard({ entry, color, links, onClose }: GuidanceCardProps
         {finding ? (
           <div className={styles.fired}>
             <p className={styles.paragraph}>
-              <strong>Needs follow-up now.</strong> {finding.reason}
+              <strong>Needs follow-up now.</strong> {finding.explanation}
             </p>
             <ul className={styles.list}>
               {finding.rules.map((rule) => (

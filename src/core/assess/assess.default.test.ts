@@ -4,7 +4,7 @@
 import { DEFAULT_POLICY, DEFAULT_SHARE_MIN_COUNT } from '../catalog';
 import { CountsInput, Timeline } from '../types';
 import { assessCodes, assessDistribution } from './assess';
-import { codesOf, repeat, sum, timelineOf } from './testing';
+import { codesOf, repeat, sum, timelineOf } from './testing/policies';
 
 function withTimeline(timeline: Timeline): CountsInput {
   return { codes: codesOf(timeline), total: sum(timeline.totals), timeline };
@@ -49,7 +49,7 @@ describe('assessment with the default policy', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 404, severity: 'track', count: 3000, share: 30 });
     expect(findings[0].rules.map((rule) => rule.rule)).toEqual(['share']);
-    expect(findings[0].reason).toMatch(/^404 — 30\.0 % of calls \(3,000\); above \d+ %$/);
+    expect(findings[0].explanation).toMatch(/^404 — 30\.0 % of calls \(3,000\); above \d+ %$/);
   });
 
   it('needs enough calls before a share counts: 5 % of a quiet hour is not an alarm', () => {
@@ -89,7 +89,7 @@ describe('assessment with the default policy', () => {
       [603, 'immediate'],
       [503, 'track'],
     ]);
-    expect(findings[0].reason).toBe('408 — 1 call; any incident is investigated now');
+    expect(findings[0].explanation).toBe('408 — 1 call; any incident is investigated now');
   });
 
   it('never raises answered calls', () => {
@@ -102,7 +102,7 @@ describe('assessment with the default policy', () => {
     const raised = assessCodes(withTimeline(big), DEFAULT_POLICY, { recentFraction: 0.5 });
     expect(raised.map((finding) => finding.code)).toEqual([503]);
     expect(raised[0].rules.map((rule) => rule.rule)).toEqual(['rise']);
-    expect(raised[0].reason).toBe('503 — ×12.0 vs earlier in range (60 calls in the last half)');
+    expect(raised[0].explanation).toBe('503 — ×12.0 vs earlier in range (60 calls in the last half)');
     expect(assessCodes(withTimeline(small), DEFAULT_POLICY, { recentFraction: 0.5 })).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DEFAULT_POLICY, policyFor } from '../catalog';
 import { AssessOptions, CountsInput, Policy, SEVERITY_RANK, Timeline } from '../types';
 import { assessDistribution } from './assess';
-import { HOUR, RUNBOOK_LIKE, START } from './testing';
+import { HOUR, RUNBOOK_LIKE, START } from './testing/policies';
 
 const POLICIES: Array<[string, Policy]> = [
   ['default policy', DEFAULT_POLICY],
@@ -136,8 +136,8 @@ describe.each(POLICIES)('assessment properties (%s)', (_name, policy) => {
           expect(finding.rules.length).toBeGreaterThan(0);
           expect(finding.share).toBeGreaterThanOrEqual(0);
           expect(finding.share).toBeLessThanOrEqual(100);
-          expect(finding.reason.startsWith(`${finding.code} — `)).toBe(true);
-          expect(finding.reason).not.toMatch(/NaN|undefined/);
+          expect(finding.explanation.startsWith(`${finding.code} — `)).toBe(true);
+          expect(finding.explanation).not.toMatch(/NaN|undefined/);
         }
         for (let i = 1; i < findings.length; i++) {
           const [a, b] = [findings[i - 1], findings[i]];

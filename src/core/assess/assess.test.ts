@@ -1,7 +1,7 @@
 import { CountsInput, Finding, Policy, Timeline } from '../types';
 import { assessCodes, assessDistribution, mostUrgentFirst } from './assess';
 import { twoProportionZ } from './rise';
-import { codePolicy, codesOf, HOUR, policyOf, repeat, RISE, RUNBOOK_LIKE, START, sum, timelineOf } from './testing';
+import { codePolicy, codesOf, HOUR, policyOf, repeat, RISE, RUNBOOK_LIKE, START, sum, timelineOf } from './testing/policies';
 
 /** Counts over the whole range plus the timeline they came from. */
 function withTimeline(timeline: Timeline): CountsInput {
@@ -31,12 +31,12 @@ describe('any-incident rule', () => {
     expect(finding.rules).toEqual([
       { rule: 'any-incident', value: 1, threshold: 1, text: 'any incident is investigated now' },
     ]);
-    expect(finding.reason).toBe('408 — 1 call; any incident is investigated now');
+    expect(finding.explanation).toBe('408 — 1 call; any incident is investigated now');
   });
 
   it('says how many calls', () => {
     const finding = only(assessCodes({ codes: [{ code: 408, count: 3 }], total: 10_000 }, policy));
-    expect(finding.reason).toBe('408 — 3 calls; any incident is investigated now');
+    expect(finding.explanation).toBe('408 — 3 calls; any incident is investigated now');
     expect(finding.share).toBeCloseTo(0.03, 10);
   });
 
@@ -63,7 +63,7 @@ describe('share rule', () => {
   it('gives the share and the calls in the reason', () => {
     const finding = only(at(820, 10_000));
     expect(finding.share).toBeCloseTo(8.2, 10);
-    expect(finding.reason).toBe('503 — 8.2 % of calls (820); above 5 %');
+    expect(finding.explanation).toBe('503 — 8.2 % of calls (820); above 5 %');
   });
 
   it('does not lose an exact threshold to rounding (29 of 100 reaches 29 %, 1 of 1,000 reaches 0.1 %)', () => {
@@ -93,7 +93,7 @@ describe('count rule', () => {
   });
 
   it('gives the calls in the reason', () => {
-    expect(only(at(1200)).reason).toBe('480 — 1,200 calls; above 1,000 calls');
+    expect(only(at(1200)).explanation).toBe('480 — 1,200 calls; above 1,000 calls');
   });
 });
 
@@ -111,7 +111,7 @@ describe('combined rules on one code', () => {
       threshold: 2,
       text: '×38.5 vs earlier in range',
     });
-    expect(finding.reason).toBe(
+    expect(finding.explanation).toBe(
       '503 — 10.4 % of calls (830); above 5 %; above 500 calls; ×38.5 vs earlier in range (770 calls in the last quarter)'
     );
   });
@@ -126,7 +126,7 @@ describe('combined rules on one code', () => {
     const policy = policyOf(codePolicy(500, 'immediate', { anyIncident: true, rise: RISE }));
     const finding = only(assessCodes(withTimeline(codeOverTime(500, [0, 0, 0, 0, 0, 1, 20, 25])), policy));
     expect(finding.rules.map((rule) => rule.rule)).toEqual(['any-incident', 'rise']);
-    expect(finding.reason).toBe(
+    expect(finding.explanation).toBe(
       '500 — 46 calls; any incident is investigated now; ×135 vs earlier in range (45 calls in the last quarter)'
     );
   });
@@ -187,7 +187,7 @@ describe('rise rule', () => {
 
   it('compares the last quarter of the range with the rest by default', () => {
     const finding = only(assessCodes(rising, policy));
-    expect(finding.reason).toBe('487 — ×3.1 vs earlier in range (42 calls in the last quarter)');
+    expect(finding.explanation).toBe('487 — ×3.1 vs earlier in range (42 calls in the last quarter)');
     expect(finding.rules).toEqual([
       { rule: 'rise', value: (42 * 6000) / (41 * 2000), threshold: 2, text: '×3.1 vs earlier in range' },
     ]);
@@ -205,7 +205,7 @@ describe('rise rule', () => {
 
   it('uses a fixed recent duration ending at the last bucket end', () => {
     const finding = only(assessCodes(rising, policy, { recentMs: 2 * HOUR }));
-    expect(finding.reason).toBe('487 — ×3.1 vs earlier in range (42 calls in the last 2 h)');
+    expect(finding.explanation).toBe('487 — ×3.1 vs earlier in range (42 calls in the last 2 h)');
     // A one-hour window holds 21 calls against 62 in the seven hours before.
     const lastHour = only(assessCodes(rising, policy, { recentMs: HOUR }));
     expect(lastHour.rise).toMatchObject({ recentCount: 21, earlierCount: 62, windowStart: START + 7 * HOUR });
@@ -217,7 +217,7 @@ describe('rise rule', () => {
     const lax = policyOf(codePolicy(487, 'track', { rise: { factor: 1.5, minCount: 10, minZ: 2 } }));
     const finding = only(assessCodes(rising, lax, { recentFraction: 0.5 }));
     expect(finding.rise).toMatchObject({ recentCount: 55, earlierCount: 28, recentTotal: 4000, earlierTotal: 4000 });
-    expect(finding.reason).toBe('487 — ×2.0 vs earlier in range (55 calls in the last half)');
+    expect(finding.explanation).toBe('487 — ×2.0 vs earlier in range (55 calls in the last half)');
   });
 
   describe('significance', () => {
@@ -274,7 +274,7 @@ describe('rise rule', () => {
     expect(finding.rise).toMatchObject({ factor: Infinity, earlierCount: 0, recentCount: 30 });
     expect(finding.rise?.z).toBeCloseTo(9.5047, 3);
     expect(finding.rules[0]).toMatchObject({ rule: 'rise', value: Infinity, text: 'new, none earlier in range' });
-    expect(finding.reason).toBe('503 — new, none earlier in range (30 calls in the last quarter)');
+    expect(finding.explanation).toBe('503 — new, none earlier in range (30 calls in the last quarter)');
   });
 
   it('does not fire when the earlier or the recent part has no calls at all', () => {

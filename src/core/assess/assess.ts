@@ -30,7 +30,7 @@ import {
   fireRules,
   levelRuleFires,
   RiseCheck,
-} from './rules';
+} from './firing';
 
 /**
  * Applies each code's follow-up rules (any incident, share, count, rise) to the distribution.
@@ -110,7 +110,7 @@ export function assessDistribution(
       count: measure.count,
       share: measure.share,
       rules: fired,
-      reason: describeFinding(measure, fired, rise),
+      explanation: describeFinding(measure, fired, rise),
       ...(rise ? { rise: rise.stats } : {}),
     });
   }

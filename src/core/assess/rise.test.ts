@@ -14,7 +14,7 @@ import {
   twoProportionZ,
 } from './rise';
 import { Timeline } from '../types';
-import { HOUR, repeat, START, timelineOf } from './testing';
+import { HOUR, repeat, START, timelineOf } from './testing/policies';
 
 const RISE_RULE = { factor: 2, minCount: 10, minZ: 3 };
 

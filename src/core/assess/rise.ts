@@ -2,7 +2,7 @@
  * The rise rule: has a code's share of calls grown in the recent part of the range, by more than chance explains?
  */
 import { AssessOptions, RiseRule, RiseStats, Timeline } from '../types';
-import { describeFraction, formatDuration } from './format';
+import { describeFraction, formatDuration } from '../format';
 
 /** The recent window is the last quarter of the range unless options say otherwise. */
 export const DEFAULT_RECENT_FRACTION = 0.25;

@@ -1,5 +1,5 @@
 import { CodeClass, RuleConfig, Severity } from '../types';
-import { anyIncidentRules, noRules, trackRules } from './rules';
+import { anyIncidentRules, noRules, trackRules } from './ruleDefaults';
 
 /** What the product assumes about a code when nothing more specific is known than its class. */
 export interface ClassProfile {

@@ -7,7 +7,7 @@ export { REGISTRY, registryEntry } from './registry';
 export type { RegistryEntry } from './registry';
 export { CLASS_PROFILES, classProfile } from './classes';
 export type { ClassProfile } from './classes';
-export { DEFAULT_RISE, DEFAULT_SHARE_MIN_COUNT, FOLLOW_UP, FOLLOW_UP_PROVISIONAL, followUpFor, hasActiveRule } from './rules';
+export { DEFAULT_RISE, DEFAULT_SHARE_MIN_COUNT, FOLLOW_UP, FOLLOW_UP_PROVISIONAL, followUpFor, hasActiveRule } from './ruleDefaults';
 export { DEFAULT_POLICY, classDefaultPolicy, policyFor } from './policy';
 export { buildPolicy, exportOverrides } from './overrides';
 export type { BuiltPolicy } from './overrides';

@@ -1,5 +1,5 @@
 import { CodeGuidance, RuleConfig, Severity } from '../types';
-import { trackRules } from './rules';
+import { trackRules } from './ruleDefaults';
 
 /**
  * Registered codes outside the runbook that a voice NOC meets often enough to deserve specific words.

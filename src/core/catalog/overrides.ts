@@ -10,7 +10,7 @@ import {
   Severity,
 } from '../types';
 import { clonePolicy, DEFAULT_POLICY, freezePolicy, policyFor } from './policy';
-import { DEFAULT_RISE, followUpFor } from './rules';
+import { DEFAULT_RISE, followUpFor } from './ruleDefaults';
 
 /** The defaults merged with a team's overrides, and every problem found in those overrides. */
 export interface BuiltPolicy {

@@ -3,7 +3,7 @@ import { classProfile } from './classes';
 import { codeClass, parseSipCode } from './codes';
 import { KNOWN_CODES, KnownCode } from './known';
 import { REGISTRY, RegistryEntry, registryEntry } from './registry';
-import { FOLLOW_UP, FOLLOW_UP_PROVISIONAL, noRules } from './rules';
+import { FOLLOW_UP, FOLLOW_UP_PROVISIONAL, noRules } from './ruleDefaults';
 import { RUNBOOK_POLICIES, RunbookPolicy } from './runbook';
 
 /** A fresh, independent copy of a code policy (callers may change it freely). */

@@ -1,5 +1,5 @@
 import { CodePolicy } from '../types';
-import { FOLLOW_UP, anyIncidentRules, noRules, trackRules } from './rules';
+import { FOLLOW_UP, anyIncidentRules, noRules, trackRules } from './ruleDefaults';
 
 /**
  * The ten codes our runbook (shared/seed) explains, with its follow-up rule:

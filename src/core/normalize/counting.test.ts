@@ -4,7 +4,7 @@
  */
 import { DataFrame, FieldType } from '@grafana/data';
 import { CodeDistribution } from '../types';
-import { FIXTURE_START_MS } from './fixtures/fixtures';
+import { FIXTURE_START_MS } from './testing/frames';
 import { normalizeFrames } from './normalize';
 import { CodeTally } from './tally';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DataFrame, FieldType, toDataFrame } from '@grafana/data';
 import { parseSipCode } from '../catalog/codes';
 import { CodeDistribution } from '../types';
-import { FIXTURE_START_MS } from './fixtures/fixtures';
+import { FIXTURE_START_MS } from './testing/frames';
 import { normalizeFrames } from './normalize';
 
 const RUNS = { numRuns: Number(process.env.FAST_CHECK_RUNS) || 300 };

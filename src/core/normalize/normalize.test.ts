@@ -1,7 +1,7 @@
 import { DataFrame, FieldType, toDataFrame } from '@grafana/data';
 import { CodeDistribution, Notice, NoticeKind } from '../types';
-import * as fixtures from './fixtures/fixtures';
-import { FIXTURE_START_MS, toFrames } from './fixtures/fixtures';
+import * as fixtures from './testing/frames';
+import { FIXTURE_START_MS, toFrames } from './testing/frames';
 import { normalizeFrames } from './normalize';
 
 const MINUTE = 60_000;

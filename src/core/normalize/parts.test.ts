@@ -1,5 +1,5 @@
 import { DataFrame, FieldType, toDataFrame } from '@grafana/data';
-import { FIXTURE_START_MS, ES_RAW_DATA, toFrames } from './fixtures/fixtures';
+import { FIXTURE_START_MS, ES_RAW_DATA, toFrames } from './testing/frames';
 import { columnStats, pickCodeCandidate } from './detect';
 import { readPath } from './documents';
 import { codeNameScore, isMetricOnlyName, suffixMeansCount } from './names';

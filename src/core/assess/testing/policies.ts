@@ -1,7 +1,7 @@
 /**
  * Small builders for assessment tests: explicit policies and timelines, independent of the shipped catalog.
  */
-import { CodePolicy, Policy, RiseRule, RuleConfig, Severity, Timeline } from '../types';
+import { CodePolicy, Policy, RiseRule, RuleConfig, Severity, Timeline } from '../../types';
 
 export const HOUR = 3_600_000;
 export const START = Date.UTC(2026, 10, 25, 0, 0, 0);

@@ -2,8 +2,8 @@
  * Which of a code's follow-up rules fire, and how a finding explains itself in one line.
  */
 import { CodePolicy, FiredRule, RiseRule, RiseStats, RuleConfig, SEVERITY_RANK, Severity } from '../types';
-import { formatCalls, formatCount, formatShare, formatThreshold } from '../format';
-import { formatFactor } from './format';
+import { formatCalls, formatCount, formatFactor, formatShare, formatThreshold } from '../format';
+
 import { isUsableRiseRule, riseFires } from './rise';
 
 /** What was measured for one code over the whole range. */
