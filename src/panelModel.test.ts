@@ -1,5 +1,5 @@
 import { createTheme, FieldType, toDataFrame } from '@grafana/data';
-import { buildPanelModel, byUrgency, codeFieldFromTargets, policyIssueText, rowLimitFromTargets, severityColors, summarizeFinding } from './panelModel';
+import { buildPanelModel, byUrgency, policyIssueText, severityColors, summarizeFinding } from './panelModel';
 import { seriesFrames, termsFrame, TYPICAL_COUNTS } from './components/testUtils';
 import { DEFAULT_OPTIONS } from './options';
 
@@ -30,7 +30,14 @@ describe('buildPanelModel', () => {
   it('lists the legend most urgent first, then by calls', () => {
     const codes = model().legend.map((entry) => entry.code);
     expect(codes).toEqual([500, 487, 404, 480, 503, 200]);
-    expect(model().legend.map((entry) => entry.severity)).toEqual(['immediate', 'track', 'track', 'track', 'track', 'normal']);
+    expect(model().legend.map((entry) => entry.severity)).toEqual([
+      'immediate',
+      'track',
+      'track',
+      'track',
+      'track',
+      'normal',
+    ]);
   });
 
   it('reports the codes that need follow-up now, with rule and numbers', () => {
@@ -89,13 +96,20 @@ describe('buildPanelModel', () => {
   });
 
   it('says why the chart is empty when only answered calls are hidden or only 1xx were seen', () => {
-    const answeredOnly = model({ series: [termsFrame({ 200: 40 })], options: { ...DEFAULT_OPTIONS, include2xx: false } });
+    const answeredOnly = model({
+      series: [termsFrame({ 200: 40 })],
+      options: { ...DEFAULT_OPTIONS, include2xx: false },
+    });
     expect(answeredOnly.slices).toEqual([]);
-    expect(answeredOnly.messages).toEqual([expect.objectContaining({ kind: 'nothing-shown', text: expect.stringContaining('Show 2xx (answered)') })]);
+    expect(answeredOnly.messages).toEqual([
+      expect.objectContaining({ kind: 'nothing-shown', text: expect.stringContaining('Show 2xx (answered)') }),
+    ]);
 
     const provisionalOnly = model({ series: [termsFrame({ 180: 12, 100: 3 })] });
     expect(provisionalOnly.total).toBe(0);
-    expect(provisionalOnly.messages).toEqual([expect.objectContaining({ kind: 'nothing-shown', text: expect.stringContaining('15 in all') })]);
+    expect(provisionalOnly.messages).toEqual([
+      expect.objectContaining({ kind: 'nothing-shown', text: expect.stringContaining('15 in all') }),
+    ]);
 
     expect(model().messages.some((message) => message.kind === 'nothing-shown')).toBe(false);
   });
@@ -135,7 +149,10 @@ describe('buildPanelModel', () => {
 
   it('reports broken policy overrides with code and field, and keeps the defaults', () => {
     const result = model({
-      options: { ...DEFAULT_OPTIONS, policyOverrides: { '404': { severity: 'urgent' }, abc: {}, '487': { severity: 'immediate' } } },
+      options: {
+        ...DEFAULT_OPTIONS,
+        policyOverrides: { '404': { severity: 'urgent' }, abc: {}, '487': { severity: 'immediate' } },
+      },
     });
     const message = result.messages.find((m) => m.kind === 'policy-issues')!;
     expect(message.level).toBe('warning');
@@ -156,7 +173,12 @@ describe('buildPanelModel', () => {
 
   it('shows query errors', () => {
     const result = model({ errors: [{ refId: 'A', message: 'index_not_found_exception' }] });
-    expect(result.messages.find((message) => message.kind === 'query-error')).toMatchObject({ kind: 'query-error', level: 'error', title: 'Query A failed', text: 'index_not_found_exception' });
+    expect(result.messages.find((message) => message.kind === 'query-error')).toMatchObject({
+      kind: 'query-error',
+      level: 'error',
+      title: 'Query A failed',
+      text: 'index_not_found_exception',
+    });
   });
 
   it('never throws on junk input', () => {
@@ -195,57 +217,47 @@ describe('summarizeFinding', () => {
 
 describe('policyIssueText', () => {
   it('uses the core words when they name code and field, and adds them when not', () => {
-    expect(policyIssueText({ code: '404', field: 'severity', message: '404.severity must be one of …' })).toBe('404.severity must be one of …');
-    expect(policyIssueText({ code: '404', field: 'rules', message: 'must be an object' })).toBe('404.rules: must be an object');
+    expect(policyIssueText({ code: '404', field: 'severity', message: '404.severity must be one of …' })).toBe(
+      '404.severity must be one of …'
+    );
+    expect(policyIssueText({ code: '404', field: 'rules', message: 'must be an object' })).toBe(
+      '404.rules: must be an object'
+    );
     expect(policyIssueText({ code: '*', field: '', message: 'Not valid JSON' })).toBe('Not valid JSON');
   });
 });
 
-describe('codeFieldFromTargets', () => {
+describe('query targets in the view model', () => {
   const terms = (field: string) => ({ id: field, type: 'terms', field, settings: { size: '100' } });
   const histogram = { id: 'h', type: 'date_histogram', field: '@timestamp' };
 
-  it('reads the Terms field of an Elasticsearch query, preferring a status-like one over other levels', () => {
-    expect(codeFieldFromTargets([{ refId: 'A', bucketAggs: [terms('sip_status'), histogram] }])).toBe('sip_status');
-    expect(codeFieldFromTargets([{ refId: 'A', bucketAggs: [terms('trunk'), terms('sip.code'), histogram] }])).toBe('sip.code');
-    expect(codeFieldFromTargets([{ refId: 'A', bucketAggs: [terms('trunk'), terms('carrier')] }])).toBe('carrier');
-  });
-
-  it('has none without a Terms aggregation or for junk', () => {
-    expect(codeFieldFromTargets([{ refId: 'A', bucketAggs: [histogram] }])).toBeUndefined();
-    expect(codeFieldFromTargets([null, 'x', { bucketAggs: 'no' }, { bucketAggs: [null, { type: 'terms' }] }])).toBeUndefined();
-    expect(codeFieldFromTargets(undefined)).toBeUndefined();
-  });
-
   it('warns when the query got as many codes as its Terms size, so rare codes may be cut off', () => {
     const series = [termsFrame({ 200: 500, 487: 40, 404: 9 })];
-    const sized = (size: string) => [{ refId: 'A', bucketAggs: [{ id: '2', type: 'terms', field: 'sip.status_code', settings: { size } }] }];
+    const sized = (size: string) => [
+      { refId: 'A', bucketAggs: [{ id: '2', type: 'terms', field: 'sip.status_code', settings: { size } }] },
+    ];
     expect(model({ series, targets: sized('3') }).messages).toContainEqual(
-      expect.objectContaining({ kind: 'terms-size', level: 'warning', text: expect.stringContaining('only its 3 most frequent') })
+      expect.objectContaining({
+        kind: 'terms-size',
+        level: 'warning',
+        text: expect.stringContaining('only its 3 most frequent'),
+      })
     );
-    expect(model({ series, targets: sized('100') }).messages.some((message) => message.kind === 'terms-size')).toBe(false);
-    expect(model({ series, targets: sized('0') }).messages.some((message) => message.kind === 'terms-size')).toBe(false);
+    expect(model({ series, targets: sized('100') }).messages.some((message) => message.kind === 'terms-size')).toBe(
+      false
+    );
+    expect(model({ series, targets: sized('0') }).messages.some((message) => message.kind === 'terms-size')).toBe(
+      false
+    );
   });
 
   it('gives the Matching logs link its field for Terms × Date Histogram series, which carry no labels', () => {
-    const targets = [{ refId: 'A', datasource: { uid: 'es', type: 'elasticsearch' }, bucketAggs: [terms('sip_status'), histogram] }];
+    const targets = [
+      { refId: 'A', datasource: { uid: 'es', type: 'elasticsearch' }, bucketAggs: [terms('sip_status'), histogram] },
+    ];
     const series = seriesFrames({ 200: [5, 6], 503: [1, 9] });
     expect(model({ series }).codeField).toBeUndefined();
     expect(model({ series, targets }).codeField).toBe('sip_status');
-  });
-});
-
-describe('rowLimitFromTargets', () => {
-  it('reads the size of raw data and logs queries', () => {
-    expect(rowLimitFromTargets([{ metrics: [{ type: 'raw_data', settings: { size: '1000' } }] }])).toBe(1000);
-    expect(rowLimitFromTargets([{ metrics: [{ type: 'logs', settings: { limit: '200' } }] }])).toBe(200);
-    expect(rowLimitFromTargets([{ metrics: [{ type: 'raw_document' }] }])).toBe(500);
-  });
-
-  it('has none for aggregations or junk', () => {
-    expect(rowLimitFromTargets([{ metrics: [{ type: 'count' }] }])).toBeUndefined();
-    expect(rowLimitFromTargets(undefined)).toBeUndefined();
-    expect(rowLimitFromTargets([null, 'x', { metrics: 'y' }])).toBeUndefined();
   });
 });
 
@@ -262,7 +274,9 @@ describe('severityColors', () => {
       expect(colors.get(408)).toBe(theme.visualization.getColorByName('red'));
       expect(colors.get(500)).toBe(theme.visualization.getColorByName('semi-dark-red'));
       expect(colors.get(200)).toBe(theme.visualization.getColorByName('green'));
-      expect(colors.get(legend.find((entry) => entry.severity === 'track')!.code)).toBe(theme.visualization.getColorByName('orange'));
+      expect(colors.get(legend.find((entry) => entry.severity === 'track')!.code)).toBe(
+        theme.visualization.getColorByName('orange')
+      );
     }
     const dark = severityColors(legend, createTheme({ colors: { mode: 'dark' } }));
     const light = severityColors(legend, createTheme({ colors: { mode: 'light' } }));

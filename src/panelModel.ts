@@ -5,6 +5,9 @@
 import type { DataFrame, DataQueryError, GrafanaTheme2 } from '@grafana/data';
 import {
   assessDistribution,
+  codeFieldFromTargets,
+  codeTermsAgg,
+  rowLimitFromTargets,
   buildPolicy,
   CodeDistribution,
   CodePolicy,
@@ -114,43 +117,6 @@ const NOTICE_TITLES: Record<NoticeKind, string> = {
 const CODE_FIELD_HINT =
   'Set "Code field" in the panel options (Data › Code field) to the field or label that holds the SIP status code, e.g. sip.status_code.';
 
-const STATUS_LIKE_FIELD = /status|code/i;
-
-/**
- * The field of the query's Terms aggregation, for the "Matching logs" link when the frames do not name it (current
- * Grafana names Terms × Date Histogram series by value only). With several Terms levels, a status-like field wins.
- */
-export function codeFieldFromTargets(targets: readonly unknown[] | undefined): string | undefined {
-  const fields = termsAggsOf(targets).map((agg) => agg.field);
-  return fields.find((field) => STATUS_LIKE_FIELD.test(field)) ?? fields[fields.length - 1];
-}
-
-interface TermsAgg {
-  field: string;
-  /** The Terms size setting, when it is a positive number. */
-  size?: number;
-}
-
-/** The Terms aggregations of Elasticsearch query targets (`bucketAggs`), in query order. */
-function termsAggsOf(targets: readonly unknown[] | undefined): TermsAgg[] {
-  const aggs: TermsAgg[] = [];
-  for (const target of targets ?? []) {
-    const bucketAggs = (target as { bucketAggs?: unknown } | null)?.bucketAggs;
-    for (const agg of Array.isArray(bucketAggs) ? bucketAggs : []) {
-      const { type, field, settings } = (agg ?? {}) as {
-        type?: unknown;
-        field?: unknown;
-        settings?: { size?: unknown };
-      };
-      if (type === 'terms' && typeof field === 'string' && field !== '') {
-        const size = Number(settings?.size);
-        aggs.push(Number.isFinite(size) && size > 0 ? { field, size } : { field });
-      }
-    }
-  }
-  return aggs;
-}
-
 /**
  * A Terms aggregation ordered by count keeps only its `size` most frequent codes: when the panel got exactly that many,
  * the rarest codes (often the urgent ones) may have been cut off and the shares are of the codes kept.
@@ -160,10 +126,7 @@ function termsSizeMessage(
   codeField: string | undefined,
   distribution: CodeDistribution
 ): PanelMessage | undefined {
-  const aggs = termsAggsOf(targets);
-  const agg =
-    aggs.find((candidate) => candidate.field === codeField) ??
-    aggs.find((candidate) => STATUS_LIKE_FIELD.test(candidate.field));
+  const agg = codeTermsAgg(targets, codeField);
   const seen = distribution.codes.length + distribution.provisional.length + distribution.invalid.samples.length;
   if (!agg?.size || seen < agg.size) {
     return undefined;
@@ -174,30 +137,6 @@ function termsSizeMessage(
     title: 'Codes may be cut off',
     text: `The query's Terms aggregation on ${agg.field} keeps only its ${agg.size} most frequent values, and the panel got ${seen}. Rarer codes, often the urgent ones, may be missing and shares are of the codes kept: raise the Terms size (e.g. to 100).`,
   };
-}
-
-/** Raw-data / logs queries return at most `size` rows; the core flags counts that hit that limit as partial. */
-const RAW_METRIC_TYPES = new Set(['raw_data', 'raw_document', 'logs']);
-const DEFAULT_RAW_SIZE = 500;
-
-/** The row limit of the first raw-data or logs query target (Elasticsearch `settings.size` / `limit`). */
-export function rowLimitFromTargets(targets: readonly unknown[] | undefined): number | undefined {
-  for (const target of targets ?? []) {
-    const metrics = (target as { metrics?: unknown } | null)?.metrics;
-    if (!Array.isArray(metrics)) {
-      continue;
-    }
-    for (const metric of metrics) {
-      const type = (metric as { type?: unknown } | null)?.type;
-      if (typeof type !== 'string' || !RAW_METRIC_TYPES.has(type)) {
-        continue;
-      }
-      const settings = (metric as { settings?: Record<string, unknown> }).settings ?? {};
-      const size = Number(settings.size ?? settings.limit ?? DEFAULT_RAW_SIZE);
-      return Number.isFinite(size) && size > 0 ? size : DEFAULT_RAW_SIZE;
-    }
-  }
-  return undefined;
 }
 
 /** "500 · 2 calls · any incident is investigated now", "503 · 8.2 % · above 5 %", "487 · ×3.1 vs earlier in range". */

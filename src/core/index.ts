@@ -16,3 +16,12 @@ export {
   formatSharePercent,
   formatThreshold,
 } from './format';
+export {
+  codeFieldFromTargets,
+  codeTermsAgg,
+  datasourceRefOf,
+  resolveLogsSource,
+  rowLimitFromTargets,
+  termsAggsOf,
+} from './queryTargets';
+export type { DatasourceRefLike, TargetLike, TermsAgg } from './queryTargets';

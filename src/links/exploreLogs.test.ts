@@ -1,5 +1,5 @@
 import { dateTime } from '@grafana/data';
-import { buildLogsExploreUrl, escapeLuceneField, logsQueryFor, resolveLogsSource } from './exploreLogs';
+import { buildLogsExploreUrl, escapeLuceneField, logsQueryFor } from './exploreLogs';
 
 /** Reads the panes JSON back out of an Explore URL the way Grafana's router does. */
 function parseExploreUrl(href: string) {
@@ -83,49 +83,5 @@ describe('buildLogsExploreUrl', () => {
     const pane = Object.values(parseExploreUrl(href).panes)[0] as Record<string, any>;
     expect(pane.datasource).toBe('"><script>alert(1)</script>');
     expect(pane.queries[0].query).toBe('a\\"b:408');
-  });
-});
-
-describe('resolveLogsSource', () => {
-  const identity = (s: string) => s;
-
-  it('prefers the configured uid', () => {
-    const source = resolveLogsSource('logs-es', [{ datasource: { uid: 'panel-es', type: 'elasticsearch' } }], identity);
-    expect(source).toEqual({ datasource: { uid: 'logs-es' } });
-  });
-
-  it("uses the panel query's Elasticsearch data source and query", () => {
-    const source = resolveLogsSource(
-      '',
-      [{ refId: 'A', datasource: { uid: 'panel-es', type: 'elasticsearch' }, query: 'env:$env' }],
-      (s) => s.replace('$env', 'prod')
-    );
-    expect(source).toEqual({ datasource: { uid: 'panel-es', type: 'elasticsearch' }, baseQuery: 'env:prod' });
-  });
-
-  it('interpolates the panel query in Lucene format, as the Elasticsearch data source does', () => {
-    const formats: Array<string | undefined> = [];
-    const source = resolveLogsSource(
-      '',
-      [{ refId: 'A', datasource: { uid: 'panel-es', type: 'elasticsearch' }, query: 'account:$acct' }],
-      (text, format) => {
-        formats.push(format);
-        return format === 'lucene' ? text.replace('$acct', '("a" OR "b")') : text.replace('$acct', '{a,b}');
-      }
-    );
-    expect(source?.baseQuery).toBe('account:("a" OR "b")');
-    expect(formats).toContain('lucene');
-  });
-
-  it('skips targets that cannot hold logs and gives up without any', () => {
-    expect(resolveLogsSource('', [{ datasource: { uid: 'td', type: 'grafana-testdata-datasource' } }], identity)).toBeUndefined();
-    expect(resolveLogsSource('', [{ datasource: { uid: '-- Mixed --', type: 'mixed' } }], identity)).toBeUndefined();
-    expect(resolveLogsSource('', undefined, identity)).toBeUndefined();
-    expect(resolveLogsSource('', [{ datasource: 'legacy name' }], identity)).toBeUndefined();
-  });
-
-  it('interpolates a variable uid', () => {
-    const source = resolveLogsSource('${logs}', undefined, (s) => s.replace('${logs}', 'es-1'));
-    expect(source?.datasource.uid).toBe('es-1');
   });
 });

@@ -1,6 +1,6 @@
 import { locationUtil, RawTimeRange, toURLRange, urlUtil } from '@grafana/data';
 import { safeUrl } from './safeUrl';
-import type { DatasourceRefLike } from './types';
+import type { DatasourceRefLike } from '../core';
 
 /** Everything needed to open Grafana Explore on the log lines of one code. */
 export interface LogsExploreInput {
@@ -55,48 +55,4 @@ export function buildLogsExploreUrl(input: LogsExploreInput): string {
   };
   const url = urlUtil.renderUrl('/explore', { schemaVersion: 1, panes: JSON.stringify(panes) });
   return safeUrl(locationUtil.assureBaseUrl(url));
-}
-
-const NOT_A_LOGS_SOURCE = new Set(['mixed', 'datasource', '__expr__']);
-const SPECIAL_UIDS = new Set(['-- Mixed --', '-- Dashboard --', '__expr__', '-- Grafana --']);
-
-/** What the panel knows about its query targets (`data.request.targets`). */
-export type TargetLike = { datasource?: unknown; query?: unknown } & Record<string, unknown>;
-
-function asRef(value: unknown): DatasourceRefLike | undefined {
-  if (typeof value !== 'object' || value === null) {
-    return undefined;
-  }
-  const { uid, type } = value as { uid?: unknown; type?: unknown };
-  if (typeof uid !== 'string' || uid === '' || SPECIAL_UIDS.has(uid)) {
-    return undefined;
-  }
-  return typeof type === 'string' && type !== '' ? { uid, type } : { uid };
-}
-
-/** True when a data source type can take an Elasticsearch logs query (unknown types are given the benefit). */
-function canQueryLogs(ref: DatasourceRefLike): boolean {
-  return ref.type === undefined || (!NOT_A_LOGS_SOURCE.has(ref.type) && ref.type.includes('elasticsearch'));
-}
-
-/** Where the "Matching logs" link points: the configured uid, else the first Elasticsearch query target. */
-export function resolveLogsSource(
-  configuredUid: string,
-  targets: readonly TargetLike[] | undefined,
-  interpolate: (text: string, format?: string) => string
-): { datasource: DatasourceRefLike; baseQuery?: string } | undefined {
-  const configured = configuredUid.trim();
-  if (configured !== '') {
-    return { datasource: { uid: interpolate(configured) } };
-  }
-  for (const target of targets ?? []) {
-    const ref = asRef(target?.datasource);
-    if (ref && canQueryLogs(ref)) {
-      // Lucene format, as Grafana's Elasticsearch data source interpolates queries: multi-value variables become
-      // ("a" OR "b") instead of {a,b}.
-      const query = typeof target.query === 'string' ? interpolate(target.query, 'lucene') : undefined;
-      return { datasource: { ...ref, uid: interpolate(ref.uid) }, baseQuery: query };
-    }
-  }
-  return undefined;
 }

@@ -49,7 +49,10 @@ describe('buildGuidanceLinks', () => {
 
   it('uses the configured logs data source over the query one', () => {
     const { links } = buildGuidanceLinks(input({ logsDatasourceUid: 'logs-es' }));
-    const pane = Object.values(JSON.parse(new URL(links[0].href, 'http://g').searchParams.get('panes')!))[0] as Record<string, any>;
+    const pane = Object.values(JSON.parse(new URL(links[0].href, 'http://g').searchParams.get('panes')!))[0] as Record<
+      string,
+      any
+    >;
     expect(pane.datasource).toBe('logs-es');
   });
 });

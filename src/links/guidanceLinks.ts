@@ -1,5 +1,6 @@
 import type { DataLink, InterpolateFunction, TimeRange } from '@grafana/data';
-import { buildLogsExploreUrl, resolveLogsSource, TargetLike } from './exploreLogs';
+import { resolveLogsSource, TargetLike } from '../core';
+import { buildLogsExploreUrl } from './exploreLogs';
 import { buildDataLinks, buildTraceLink, CodeLinkContext } from './templateLinks';
 import type { GuidanceLink } from './types';
 
@@ -49,7 +50,11 @@ export function buildGuidanceLinks(input: GuidanceLinksInput): GuidanceLinks {
     }
   };
 
-  const source = resolveLogsSource(input.logsDatasourceUid, input.targets as readonly TargetLike[] | undefined, interpolate);
+  const source = resolveLogsSource(
+    input.logsDatasourceUid,
+    input.targets as readonly TargetLike[] | undefined,
+    interpolate
+  );
   if (!source) {
     hints.push('Matching logs: set "Logs data source uid" in the panel options (Links), an Elasticsearch data source.');
   } else if (!input.codeField) {
@@ -73,7 +78,9 @@ export function buildGuidanceLinks(input: GuidanceLinksInput): GuidanceLinks {
   if (trace) {
     links.push(trace);
   } else {
-    hints.push('SIP traces: set "SIP traces URL template" in the panel options (Links), e.g. https://homer/search?code=${code}&from=${__from}&to=${__to}.');
+    hints.push(
+      'SIP traces: set "SIP traces URL template" in the panel options (Links), e.g. https://homer/search?code=${code}&from=${__from}&to=${__to}.'
+    );
   }
 
   links.push(...buildDataLinks(input.dataLinks, context));

@@ -1,12 +1,5 @@
-export type { GuidanceLink, DatasourceRefLike } from './types';
-export {
-  buildLogsExploreUrl,
-  escapeLuceneField,
-  logsQueryFor,
-  resolveLogsSource,
-  type LogsExploreInput,
-  type TargetLike,
-} from './exploreLogs';
+export type { GuidanceLink } from './types';
+export { buildLogsExploreUrl, escapeLuceneField, logsQueryFor, type LogsExploreInput } from './exploreLogs';
 export {
   buildDataLinks,
   buildTraceLink,

@@ -12,7 +12,13 @@ const DANGEROUS = [
   '&#106;avascript:alert(1)',
   '',
 ];
-const SAFE = ['https://homer.example/search?status=404&from=1', 'http://kibana:5601/app', '/explore?schemaVersion=1&panes=%7B%7D', 'mailto:noc@example.com', 'relative/path?x=1'];
+const SAFE = [
+  'https://homer.example/search?status=404&from=1',
+  'http://kibana:5601/app',
+  '/explore?schemaVersion=1&panes=%7B%7D',
+  'mailto:noc@example.com',
+  'relative/path?x=1',
+];
 
 describe('safeUrl', () => {
   it.each(DANGEROUS)('blocks %p', (url) => {

@@ -1,10 +1,23 @@
 import { DataLink, InterpolateFunction, ScopedVars } from '@grafana/data';
-import { buildDataLinks, buildTraceLink, interpolateLinkTitle, interpolateLinkUrl, CodeLinkContext } from './templateLinks';
+import {
+  buildDataLinks,
+  buildTraceLink,
+  interpolateLinkTitle,
+  interpolateLinkUrl,
+  CodeLinkContext,
+} from './templateLinks';
 
 const identity: InterpolateFunction = (text) => text;
 
 function context(overrides: Partial<CodeLinkContext> = {}): CodeLinkContext {
-  return { code: 404, reason: 'Not Found', from: 1700000000000, to: 1700003600000, replaceVariables: identity, ...overrides };
+  return {
+    code: 404,
+    reason: 'Not Found',
+    from: 1700000000000,
+    to: 1700003600000,
+    replaceVariables: identity,
+    ...overrides,
+  };
 }
 
 /** A small stand-in for Grafana's templateSrv: dashboard variables and scoped vars, with percentencode. */
@@ -26,7 +39,9 @@ describe('interpolateLinkUrl', () => {
     expect(interpolateLinkUrl('https://homer/search?code=${code}&from=${__from}&to=${__to}', context())).toBe(
       'https://homer/search?code=404&from=1700000000000&to=1700003600000'
     );
-    expect(interpolateLinkUrl('https://homer/?c=$code&x=$codeField', context())).toBe('https://homer/?c=404&x=$codeField');
+    expect(interpolateLinkUrl('https://homer/?c=$code&x=$codeField', context())).toBe(
+      'https://homer/?c=404&x=$codeField'
+    );
   });
 
   it('passes dashboard variables through replaceVariables with scoped vars and percent-encoding', () => {
@@ -48,13 +63,20 @@ describe('interpolateLinkUrl', () => {
 
   it('turns javascript: (also via a variable) into about:blank', () => {
     expect(interpolateLinkUrl('javascript:alert(1)', context())).toBe('about:blank');
-    expect(interpolateLinkUrl('${target}', context({ replaceVariables: () => 'javascript:alert(document.cookie)' }))).toBe(
-      'about:blank'
-    );
+    expect(
+      interpolateLinkUrl('${target}', context({ replaceVariables: () => 'javascript:alert(document.cookie)' }))
+    ).toBe('about:blank');
   });
 
   it('survives a replaceVariables that throws', () => {
-    const href = interpolateLinkUrl('https://x/?c=${code}', context({ replaceVariables: () => { throw new Error('boom'); } }));
+    const href = interpolateLinkUrl(
+      'https://x/?c=${code}',
+      context({
+        replaceVariables: () => {
+          throw new Error('boom');
+        },
+      })
+    );
     expect(href).toBe('https://x/?c=404');
   });
 });

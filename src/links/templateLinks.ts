@@ -42,18 +42,17 @@ function ownValues(context: CodeLinkContext): Record<string, string> {
   };
 }
 
-const OWN_PLACEHOLDER = /\$\{(code|reason|__from|__to|__value\.raw|__value\.numeric|__value\.text)\}|\$(code|reason|__from|__to)\b/g;
+const OWN_PLACEHOLDER =
+  /\$\{(code|reason|__from|__to|__value\.raw|__value\.numeric|__value\.text)\}|\$(code|reason|__from|__to)\b/g;
 
 function fillOwnPlaceholders(template: string, context: CodeLinkContext, encode: (value: string) => string): string {
   const values = ownValues(context);
-  return template.replace(OWN_PLACEHOLDER, (_whole, braced?: string, bare?: string) => encode(values[braced ?? bare ?? '']));
+  return template.replace(OWN_PLACEHOLDER, (_whole, braced?: string, bare?: string) =>
+    encode(values[braced ?? bare ?? ''])
+  );
 }
 
-function safeReplace(
-  text: string,
-  context: CodeLinkContext,
-  format: string | undefined
-): string {
+function safeReplace(text: string, context: CodeLinkContext, format: string | undefined): string {
   try {
     const replaced = context.replaceVariables(text, codeScopedVars(context), format);
     return typeof replaced === 'string' ? replaced : text;
@@ -74,7 +73,11 @@ export function interpolateLinkUrl(template: string, context: CodeLinkContext): 
 
 /** Fills a link title (no encoding: it is text, React escapes it). */
 export function interpolateLinkTitle(title: string, context: CodeLinkContext): string {
-  return safeReplace(fillOwnPlaceholders(title, context, (value) => value), context, undefined);
+  return safeReplace(
+    fillOwnPlaceholders(title, context, (value) => value),
+    context,
+    undefined
+  );
 }
 
 /** The "SIP traces" link from the panel's trace URL template, or undefined when no template is set. */

@@ -6,9 +6,3 @@ export interface GuidanceLink {
   /** Open in a new tab (data links with "open in new tab", and the trace link). */
   newTab: boolean;
 }
-
-/** A data source reference as Grafana stores it on a query target. */
-export interface DatasourceRefLike {
-  uid: string;
-  type?: string;
-}
