@@ -23,7 +23,7 @@ import * as grafanaUi from '@grafana/ui';
 import { GlobalStyles, ThemeContext } from '@grafana/ui';
 import { SipCodesPanel } from '../src/components/SipCodesPanel';
 import { DEFAULT_OPTIONS } from '../src/options';
-import { SipCodesOptions } from '../src/types';
+import { SipCodesOptions } from '../src/options';
 
 export interface HarnessSize {
   width: number;

@@ -8,7 +8,7 @@ import { LazyPolicyEditor } from './components/PolicyEditor/LazyPolicyEditor';
 import { SipCodesPanel } from './components/SipCodesPanel';
 import { plugin } from './module';
 import { DEFAULT_OPTIONS } from './options';
-import { OPTIONS_VERSION, SipCodesOptions } from './types';
+import { OPTIONS_VERSION, SipCodesOptions } from './options';
 
 // Outside Grafana the standard option editors are not registered; register stand-ins for the ones the builder uses.
 beforeAll(() => {

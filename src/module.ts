@@ -1,17 +1,7 @@
 import { FieldConfigProperty, PanelPlugin } from '@grafana/data';
-import { LazyPolicyEditor } from './components/PolicyEditor/LazyPolicyEditor';
 import { SipCodesPanel } from './components/SipCodesPanel';
-import { migrateOptions, needsMigration } from './migrations';
-import { DEFAULT_OPTIONS } from './options';
-import { OPTIONS_VERSION, SipCodesOptions } from './types';
-
-const DATA = ['Data'];
-const DISPLAY = ['Display'];
-const FOLLOW_UP = ['Follow-up policy'];
-const LINKS = ['Links'];
-
-/** Renders nothing: `optionsVersion` is stored with the options but never edited by hand. */
-const NoEditor = () => null;
+import { addSipCodesOptions, migrateOptions, needsMigration } from './options';
+import type { SipCodesOptions } from './options';
 
 export const plugin = new PanelPlugin<SipCodesOptions>(SipCodesPanel)
   .setMigrationHandler(migrateOptions, (panel) => needsMigration(panel.options))
@@ -31,87 +21,4 @@ export const plugin = new PanelPlugin<SipCodesOptions>(SipCodesPanel)
       FieldConfigProperty.Actions,
     ],
   })
-  .setPanelOptions((builder) =>
-    builder
-      .addCustomEditor({
-        id: 'optionsVersion',
-        path: 'optionsVersion',
-        name: 'Options version',
-        editor: NoEditor,
-        defaultValue: OPTIONS_VERSION,
-        showIf: () => false,
-      })
-      .addTextInput({
-        path: 'codeField',
-        name: 'Code field',
-        description:
-          'Field (or label) holding the SIP status code, e.g. sip.status_code. Empty: found automatically. Also used by the "Matching logs" link.',
-        defaultValue: DEFAULT_OPTIONS.codeField,
-        settings: { placeholder: 'auto (e.g. sip.status_code)' },
-        category: DATA,
-      })
-      .addBooleanSwitch({
-        path: 'include2xx',
-        name: 'Show 2xx (answered)',
-        description: 'Draw answered calls. Shares are always of all final responses.',
-        defaultValue: DEFAULT_OPTIONS.include2xx,
-        category: DATA,
-      })
-      .addBooleanSwitch({
-        path: 'include1xx',
-        name: 'List 1xx (provisional)',
-        description: 'List provisional responses in the legend; they are never counted as a call outcome.',
-        defaultValue: DEFAULT_OPTIONS.include1xx,
-        category: DATA,
-      })
-      .addRadio({
-        path: 'view',
-        name: 'View',
-        defaultValue: DEFAULT_OPTIONS.view,
-        settings: {
-          options: [
-            { value: 'donut', label: 'Donut' },
-            { value: 'pie', label: 'Pie' },
-            { value: 'bar', label: 'Bars' },
-          ],
-        },
-        category: DISPLAY,
-      })
-      .addTextInput({
-        path: 'recentWindow',
-        name: 'Recent window (rise rule)',
-        description:
-          'How far back "recent" goes when comparing a code’s share with earlier in the range, as a duration like 30m, 1h or 2d. Empty: the last quarter of the time range. Needs a date histogram in the query.',
-        defaultValue: DEFAULT_OPTIONS.recentWindow,
-        settings: { placeholder: 'last quarter of the range' },
-        category: FOLLOW_UP,
-      })
-      .addCustomEditor({
-        id: 'policyOverrides',
-        path: 'policyOverrides',
-        name: 'Policy overrides',
-        description:
-          'Change severity, thresholds and guidance notes per code; import or export the whole policy as JSON. Codes without an override follow the built-in runbook.',
-        editor: LazyPolicyEditor,
-        defaultValue: {},
-        category: FOLLOW_UP,
-      })
-      .addTextInput({
-        path: 'logsDatasourceUid',
-        name: 'Logs data source uid',
-        description:
-          'Elasticsearch data source for the "Matching logs" link (Explore). Empty: the data source of the panel query. Variables allowed.',
-        defaultValue: DEFAULT_OPTIONS.logsDatasourceUid,
-        settings: { placeholder: 'data source of the query' },
-        category: LINKS,
-      })
-      .addTextInput({
-        path: 'traceUrlTemplate',
-        name: 'SIP traces URL template',
-        description:
-          'Link to your SIP trace tool (e.g. Homer). Placeholders: ${code}, ${__from}, ${__to} and dashboard variables; every value is URL-encoded.',
-        defaultValue: DEFAULT_OPTIONS.traceUrlTemplate,
-        settings: { placeholder: 'https://homer.example/search?status=${code}&from=${__from}&to=${__to}' },
-        category: LINKS,
-      })
-  );
+  .setPanelOptions(addSipCodesOptions);

@@ -27,7 +27,7 @@ import {
 } from './core';
 import { SEVERITY_COLOR_NAMES, SEVERITY_LABEL } from './constants/severity';
 import { parseRecentWindow, validateOptions } from './options';
-import type { SipCodesOptions } from './types';
+import type { SipCodesOptions } from './options';
 
 /** One code as the chart, legend and guidance card show it. */
 export interface CodeEntry {

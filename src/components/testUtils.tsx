@@ -20,7 +20,7 @@ import {
 } from '@grafana/data';
 import { ThemeContext } from '@grafana/ui';
 import { DEFAULT_OPTIONS } from '../options';
-import type { SipCodesOptions } from '../types';
+import type { SipCodesOptions } from '../options';
 
 export const RANGE_FROM_MS = 1741593600000; // 2025-03-10T08:00:00Z
 export const RANGE_TO_MS = RANGE_FROM_MS + 6 * 3_600_000;

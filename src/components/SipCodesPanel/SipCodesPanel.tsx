@@ -5,7 +5,7 @@ import { TEST_IDS } from '../../constants/testIds';
 import { formatCalls, formatCount, formatSharePercent } from '../../core';
 import { buildGuidanceLinks } from '../../links';
 import type { CodeEntry } from '../../panelModel';
-import type { SipCodesOptions } from '../../types';
+import type { SipCodesOptions } from '../../options';
 import { DistributionBars } from '../DistributionBars';
 import { DistributionChart } from '../DistributionChart';
 import { FindingsStrip } from '../FindingsStrip';

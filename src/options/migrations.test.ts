@@ -54,13 +54,17 @@ describe('migrateOptions', () => {
   });
 
   it('keeps unreadable version-1 policy JSON instead of dropping it', () => {
-    const migrated = migrateOptions({ options: { optionsVersion: 1, policyJson: '{"404": {severity: immediate}' } as never });
+    const migrated = migrateOptions({
+      options: { optionsVersion: 1, policyJson: '{"404": {severity: immediate}' } as never,
+    });
     expect(migrated.policyOverrides).toEqual({});
     expect(migrated.unparsedPolicyJson).toBe('{"404": {severity: immediate}');
   });
 
   it('does not treat a JSON array or number as a policy', () => {
-    expect(migrateOptions({ options: { optionsVersion: 1, policyJson: '[1,2]' } as never }).unparsedPolicyJson).toBe('[1,2]');
+    expect(migrateOptions({ options: { optionsVersion: 1, policyJson: '[1,2]' } as never }).unparsedPolicyJson).toBe(
+      '[1,2]'
+    );
   });
 
   it('keeps values the panel cannot use, for the panel to report, and never throws', () => {

@@ -1,5 +1,5 @@
 import { rangeUtil } from '@grafana/data';
-import type { PolicyOverrides } from './core';
+import type { PolicyOverrides } from '../core';
 import { DistributionView, OPTIONS_VERSION, SipCodesOptions } from './types';
 
 /** The options a new panel starts with, and what replaces any saved value that is not valid. */
@@ -101,7 +101,9 @@ export function validateOptions(raw: unknown): ValidatedOptions {
     if (DISTRIBUTION_VIEWS.includes(source.view as DistributionView)) {
       view = source.view as DistributionView;
     } else {
-      issues.push(`Option view ${describe(source.view)} is not one of ${DISTRIBUTION_VIEWS.join(', ')}; using ${view}.`);
+      issues.push(
+        `Option view ${describe(source.view)} is not one of ${DISTRIBUTION_VIEWS.join(', ')}; using ${view}.`
+      );
     }
   }
 

@@ -37,7 +37,9 @@ export function savedOptionsVersion(options: unknown): number {
 
 /** True when saved options need a step of `migrateOptions` (older version, or a missing version). */
 export function needsMigration(options: unknown): boolean {
-  return !isPlainObject(options) || savedOptionsVersion(options) < OPTIONS_VERSION || options.optionsVersion === undefined;
+  return (
+    !isPlainObject(options) || savedOptionsVersion(options) < OPTIONS_VERSION || options.optionsVersion === undefined
+  );
 }
 
 /** Version 1 → 2: renames chartType → view, show2xx → include2xx, traceUrl → traceUrlTemplate; parses policyJson. */

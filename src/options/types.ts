@@ -1,4 +1,4 @@
-import type { PolicyOverrides } from './core/types';
+import type { PolicyOverrides } from '../core';
 
 /** How the distribution is drawn. */
 export type DistributionView = 'donut' | 'pie' | 'bar';
