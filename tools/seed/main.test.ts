@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { main, MainDeps, parseOptions, USAGE } from './main';
+import { main, MainDeps, MIN_PASSWORD_LENGTH, parseOptions, USAGE } from './main';
 import { createMockCluster, MockCluster } from './testing/mockCluster';
 
 const NOW = Date.UTC(2026, 10, 25, 14, 0, 30);
@@ -79,14 +79,14 @@ describe('options', () => {
     const options = parseOptions([], {
       ES_NODE: 'http://elasticsearch:9200',
       ELASTIC_PASSWORD: 'pw',
-      GRAFANA_ES_PASSWORD: 'r',
+      GRAFANA_ES_PASSWORD: 'reader-pw',
     });
     expect(options).toMatchObject({
       node: 'http://elasticsearch:9200',
       username: 'elastic',
       password: 'pw',
       readerUser: 'grafana_reader',
-      readerPassword: 'r',
+      readerPassword: 'reader-pw',
     });
     expect(parseOptions(['--password', 'x'], { ES_PASSWORD: 'y' })).toMatchObject({
       password: 'x',
@@ -94,6 +94,25 @@ describe('options', () => {
       days: 7,
       rate: 20,
     });
+  });
+
+  it('refuses a read-only user password under 6 characters before connecting, with exit code 2', async () => {
+    for (const argv of [
+      [...ES, '--reader-password', 'short'],
+      [...ES, '--reader-user', 'grafana_reader'],
+    ]) {
+      const result = await run(argv, { env: { GRAFANA_ES_PASSWORD: 'short' } });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        'seed: the password for grafana_reader (--reader-password or GRAFANA_ES_PASSWORD) has 5 characters; ' +
+          'Elasticsearch needs at least 6 and would refuse to create the user.'
+      );
+      expect(cluster.requests).toEqual([]);
+    }
+    expect(MIN_PASSWORD_LENGTH).toBe(6);
+    expect(parseOptions([...ES, '--reader-password', 'sixsix'], {})).toMatchObject({ readerPassword: 'sixsix' });
+    // A dry run creates no user, so it does not care.
+    expect(parseOptions(['--dry-run'], { GRAFANA_ES_PASSWORD: 'x' })).toMatchObject({ dryRun: true });
   });
 
   it('refuses an anchor in the future', async () => {

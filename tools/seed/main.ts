@@ -38,7 +38,7 @@ Connection
 
 Grafana's read-only user (role voice_noc_reader: read + view_index_metadata on voice-*-*, cluster monitor)
   --reader-user <name>     (env GRAFANA_ES_USER; default grafana_reader)
-  --reader-password <pw>   (env GRAFANA_ES_PASSWORD; without it no user is created)
+  --reader-password <pw>   at least 6 characters (env GRAFANA_ES_PASSWORD; without it no user is created)
 
 Data
   --seed <int>             deterministic data set (default 42); same seed + anchor = same documents and ids
@@ -93,6 +93,9 @@ export interface SeedOptions {
 }
 
 export class UsageError extends Error {}
+
+/** Elasticsearch refuses to create a user whose password is shorter (its create-user API answers 400). */
+export const MIN_PASSWORD_LENGTH = 6;
 
 /** Parses argv (without node and script) with env fallbacks. Throws UsageError on bad input. */
 export function parseOptions(argv: string[], env: Record<string, string | undefined>): SeedOptions | 'help' {
@@ -156,6 +159,14 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   };
   if (!dryRun && password === '') {
     throw new UsageError('no password: pass --password or set ES_PASSWORD (or ELASTIC_PASSWORD)');
+  }
+  const reader = options.readerPassword;
+  if (!dryRun && reader !== undefined && reader.length < MIN_PASSWORD_LENGTH) {
+    throw new UsageError(
+      `the password for ${options.readerUser} (--reader-password or GRAFANA_ES_PASSWORD) has ${reader.length} ` +
+        `characters; Elasticsearch needs at least ${MIN_PASSWORD_LENGTH} and would refuse to create the user. ` +
+        'Set a longer one (for docker compose: GRAFANA_ES_PASSWORD in .env)'
+    );
   }
   return options;
 }
