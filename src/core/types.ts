@@ -71,6 +71,11 @@ export interface CodePolicy {
   /** Why this policy (shown in the guidance card). */
   rationale: string;
   origin: PolicyOrigin;
+  /**
+   * Fields worth breaking this code's calls down by when following up ("source.ip", "account"), most telling first.
+   * Names are matched against the data's fields with aliases (src/core/followUp). Absent: the class default.
+   */
+  followUpFields?: string[];
 }
 
 /** A complete, validated policy: the catalog merged with a team's overrides. */
@@ -87,6 +92,8 @@ export interface CodeOverride {
   rationale?: string;
   rules?: Partial<RuleConfig>;
   guidance?: Partial<CodeGuidance>;
+  /** Replaces the code's follow-up breakdown fields (an empty list: none). */
+  followUpFields?: string[];
 }
 
 /** Overrides keyed by code, as stored in panel options (JSON). */
@@ -121,7 +128,8 @@ export type NoticeKind =
   | 'mixed-shapes'
   | 'no-time-data'
   | 'policy'
-  | 'rise-needs-histogram';
+  | 'rise-needs-histogram'
+  | 'query-roles';
 
 /** A message for the person looking at the panel. */
 export interface Notice {
@@ -217,6 +225,21 @@ export interface Finding {
   /** One sentence with the numbers: "408 — 3 calls; any incident is investigated now". */
   explanation: string;
   rise?: RiseStats;
+  /**
+   * Recency, present only when the data has time and the code has timed calls. Times are bucket starts (epoch ms):
+   * the first and the latest bucket with calls of the code.
+   */
+  firstSeen?: number;
+  lastSeen?: number;
+  /** Calls of the code in the recency window (the last `recencyWindowMs` before the end of the range). */
+  recentCalls?: number;
+  /** True when the code has calls in the recency window. */
+  ongoing?: boolean;
+  /**
+   * The recency window actually measured, ms: the configured one (AssessOptions.recencyMs), widened to whole buckets
+   * when the buckets are coarser than it (one-hour buckets cannot tell the last 15 minutes apart).
+   */
+  recencyWindowMs?: number;
 }
 
 export interface AssessOptions {
@@ -226,6 +249,16 @@ export interface AssessOptions {
    */
   recentFraction?: number;
   recentMs?: number;
+  /**
+   * Recency window, ms (default DEFAULT_RECENCY_MS, 15 min): a finding is ongoing when its code has calls in this
+   * window, measured back from the end of the range. Independent of the rise rule's recent window.
+   */
+  recencyMs?: number;
+  /**
+   * End of the panel's time range, epoch ms. The range ends at the last bucket's end, or here when this is later
+   * (raw rows: their timeline stops at the latest row, not at the end of the range).
+   */
+  rangeEnd?: number;
 }
 
 /** Findings plus what assessment could not do. */
