@@ -2,10 +2,19 @@
  * The public face of the pure core. Tests, the panel, the seeder and the benchmarks import from here only.
  */
 export * from './types';
-export { DEFAULT_POLICY, DEFAULT_RISE, DEFAULT_SHARE_MIN_COUNT, REGISTRY, buildPolicy, codeClass, parseSipCode, policyFor } from './catalog';
+export {
+  DEFAULT_POLICY,
+  DEFAULT_RISE,
+  DEFAULT_SHARE_MIN_COUNT,
+  REGISTRY,
+  buildPolicy,
+  codeClass,
+  parseSipCode,
+  policyFor,
+} from './catalog';
 export { normalizeFrames } from './normalize';
 export type { NormalizeOptions } from './normalize';
-export { assessCodes, assessDistribution } from './assess';
+export { DEFAULT_RECENCY_MS, assessCodes, assessDistribution, mostUrgentFirst, ongoingFirst } from './assess';
 export {
   describeFraction,
   formatCalls,

@@ -53,6 +53,8 @@ const optionsArb: fc.Arbitrary<AssessOptions | undefined> = fc.option(
     {
       recentFraction: fc.oneof(fc.double({ min: -1, max: 2 }), fc.constantFrom(0.25, 0.5, NaN)),
       recentMs: fc.oneof(fc.integer({ min: -HOUR, max: 48 * HOUR }), fc.constantFrom(NaN, 0)),
+      recencyMs: fc.oneof(fc.integer({ min: -HOUR, max: 48 * HOUR }), fc.constantFrom(NaN, 0, 15 * 60_000)),
+      rangeEnd: fc.oneof(fc.integer({ min: START - HOUR, max: START + 60 * HOUR }), fc.constantFrom(NaN, Infinity)),
     },
     { requiredKeys: [] }
   ),
@@ -166,6 +168,35 @@ describe.each(POLICIES)('assessment properties (%s)', (_name, policy) => {
           expect(finding.rise!.recentCount).toBeGreaterThanOrEqual(rule!.minCount);
           expect(finding.rise!.z).toBeGreaterThanOrEqual(rule!.minZ);
           expect(rise.value).toBe(finding.rise!.factor);
+        }
+      })
+    );
+  });
+
+  it('gives recency only with timed calls of the code, consistent with its series and the window', () => {
+    fc.assert(
+      fc.property(distributionArb, optionsArb, (distribution, options) => {
+        for (const finding of assessDistribution(distribution, policy, options).findings) {
+          const series = distribution.timeline?.byCode[finding.code];
+          const times = distribution.timeline?.times ?? [];
+          const timed = (series ?? []).some((value, i) => i < times.length && value > 0 && value < Infinity);
+          if (finding.lastSeen === undefined) {
+            expect(finding).not.toHaveProperty('ongoing');
+            expect(finding).not.toHaveProperty('recentCalls');
+            continue;
+          }
+          expect(timed).toBe(true);
+          expect(times).toContain(finding.lastSeen);
+          expect(times).toContain(finding.firstSeen);
+          expect(finding.firstSeen!).toBeLessThanOrEqual(finding.lastSeen);
+          expect(finding.recentCalls!).toBeGreaterThanOrEqual(0);
+          expect(finding.ongoing).toBe(finding.recentCalls! > 0);
+          expect(finding.recencyWindowMs!).toBeGreaterThan(0);
+          const lastBucketStart = times[times.length - 1];
+          if (finding.ongoing) {
+            // Calls in the window mean calls no earlier than the window's first bucket.
+            expect(finding.lastSeen).toBeGreaterThanOrEqual(lastBucketStart - finding.recencyWindowMs!);
+          }
         }
       })
     );

@@ -1,7 +1,18 @@
 import { CountsInput, Finding, Policy, Timeline } from '../types';
-import { assessCodes, assessDistribution, mostUrgentFirst } from './assess';
+import { assessCodes, assessDistribution, mostUrgentFirst, ongoingFirst } from './assess';
 import { twoProportionZ } from './rise';
-import { codePolicy, codesOf, HOUR, policyOf, repeat, RISE, RUNBOOK_LIKE, START, sum, timelineOf } from './testing/policies';
+import {
+  codePolicy,
+  codesOf,
+  HOUR,
+  policyOf,
+  repeat,
+  RISE,
+  RUNBOOK_LIKE,
+  START,
+  sum,
+  timelineOf,
+} from './testing/policies';
 
 /** Counts over the whole range plus the timeline they came from. */
 function withTimeline(timeline: Timeline): CountsInput {
@@ -531,5 +542,87 @@ describe('robustness', () => {
       total: 100,
     };
     expect(assessCodes(input, policy)).toEqual(assessDistribution(input, policy).findings);
+  });
+});
+
+describe('recency', () => {
+  const MINUTE = 60_000;
+  const policy = policyOf(
+    codePolicy(500, 'immediate', { anyIncident: true }),
+    codePolicy(408, 'immediate', { anyIncident: true })
+  );
+  /** 60 one-minute buckets; 500 has calls in the given minutes, 408 two calls in minute 10. */
+  function minutesWith(calls500: Record<number, number>): CountsInput {
+    const series500 = repeat(0, 60).map((_, i) => calls500[i] ?? 0);
+    const series408 = repeat(0, 60).map((_, i) => (i === 10 ? 2 : 0));
+    return withTimeline(
+      timelineOf(
+        repeat(100, 60),
+        { 500: series500, 408: series408, 200: series500.map((n, i) => 100 - n - series408[i]) },
+        MINUTE
+      )
+    );
+  }
+
+  it('says when a code was first and last seen, and its calls in the last 15 minutes', () => {
+    const findings = assessCodes(minutesWith({ 3: 1, 50: 4, 58: 8 }), policy);
+    expect(findings.find((f) => f.code === 500)).toMatchObject({
+      firstSeen: START + 3 * MINUTE,
+      lastSeen: START + 58 * MINUTE,
+      recentCalls: 12,
+      ongoing: true,
+      recencyWindowMs: 15 * MINUTE,
+    });
+    expect(findings.find((f) => f.code === 408)).toMatchObject({
+      firstSeen: START + 10 * MINUTE,
+      lastSeen: START + 10 * MINUTE,
+      recentCalls: 0,
+      ongoing: false,
+    });
+  });
+
+  it('uses its own window, not the rise rule’s', () => {
+    const input = minutesWith({ 50: 4 });
+    const findings = assessCodes(input, policy, { recencyMs: 5 * MINUTE, recentMs: 30 * MINUTE });
+    expect(findings.find((f) => f.code === 500)).toMatchObject({
+      recentCalls: 0,
+      ongoing: false,
+      recencyWindowMs: 5 * MINUTE,
+    });
+    expect(assessCodes(input, policy, { recencyMs: 10 * MINUTE }).find((f) => f.code === 500)).toMatchObject({
+      recentCalls: 4,
+      ongoing: true,
+    });
+  });
+
+  it('measures back from the range end when the data stops before it', () => {
+    const findings = assessCodes(minutesWith({ 58: 8 }), policy, { rangeEnd: START + 80 * MINUTE });
+    expect(findings.find((f) => f.code === 500)).toMatchObject({
+      lastSeen: START + 58 * MINUTE,
+      recentCalls: 0,
+      ongoing: false,
+    });
+  });
+
+  it('leaves recency out without time data, rather than calling the code over', () => {
+    const [finding] = assessCodes({ codes: [{ code: 500, count: 3 }], total: 100 }, policy);
+    expect(finding).not.toHaveProperty('lastSeen');
+    expect(finding).not.toHaveProperty('ongoing');
+    expect(finding).not.toHaveProperty('recentCalls');
+    // A code counted but absent from the timeline (untimed calls) has no recency either.
+    const untimed = assessCodes(
+      { codes: [{ code: 500, count: 3 }], total: 100, timeline: timelineOf(repeat(100, 4), { 200: repeat(100, 4) }) },
+      policy
+    );
+    expect(untimed[0]).not.toHaveProperty('ongoing');
+  });
+
+  it('orders ongoing findings first with ongoingFirst, keeping the urgency order otherwise', () => {
+    const findings = assessCodes(minutesWith({ 58: 1 }), policy);
+    // 408 has more calls, so it comes first by urgency; 500 is ongoing, so it comes first by recency.
+    expect(findings.map((f) => f.code)).toEqual([408, 500]);
+    expect([...findings].sort(ongoingFirst).map((f) => f.code)).toEqual([500, 408]);
+    const unknown = { ...findings[0], ongoing: undefined };
+    expect([findings[0], unknown].sort(ongoingFirst)[0]).toBe(unknown);
   });
 });

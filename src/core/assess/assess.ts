@@ -14,7 +14,10 @@ import {
   Timeline,
 } from '../types';
 import {
+  codeRecency,
+  planRecencyWindow,
   planRecentWindow,
+  RecencyWindow,
   RecentWindow,
   riseFires,
   riseMayFire,
@@ -115,8 +118,37 @@ export function assessDistribution(
     });
   }
 
+  addRecency(findings, timeline, options);
   findings.sort(mostUrgentFirst);
   return { findings, notices };
+}
+
+/**
+ * First/last seen, calls in the recency window and whether the code is ongoing, for findings whose code has timed
+ * calls. Nothing is added without a usable timeline: then recency is unknown, not "not ongoing".
+ */
+function addRecency(findings: Finding[], timeline: Timeline | undefined, options: AssessOptions | undefined): void {
+  if (findings.length === 0) {
+    return;
+  }
+  const window: RecencyWindow | undefined = planRecencyWindow(timeline, options);
+  if (!window) {
+    return;
+  }
+  const times = timeline!.times as ArrayLike<number>;
+  const byCode: Record<number, unknown> =
+    timeline!.byCode && typeof timeline!.byCode === 'object' ? timeline!.byCode : {};
+  for (const finding of findings) {
+    const recency = codeRecency(byCode[finding.code], times, window);
+    if (recency.lastSeen === undefined) {
+      continue;
+    }
+    finding.firstSeen = recency.firstSeen;
+    finding.lastSeen = recency.lastSeen;
+    finding.recentCalls = recency.recentCalls;
+    finding.ongoing = recency.recentCalls > 0;
+    finding.recencyWindowMs = window.windowMs;
+  }
 }
 
 /** A code with calls that a rule may raise. */
@@ -162,6 +194,11 @@ function ruleTable(policy: Policy): Array<CompiledRules | undefined> {
 /** The findings alone: the codes that need follow-up now, most urgent first. */
 export function assessCodes(distribution: CountsInput, policy?: Policy, options?: AssessOptions): Finding[] {
   return assessDistribution(distribution, policy, options).findings;
+}
+
+/** Ongoing findings first (unknown recency counts as ongoing: it is not known to be over), then mostUrgentFirst. */
+export function ongoingFirst(a: Finding, b: Finding): number {
+  return Number(a.ongoing === false) - Number(b.ongoing === false) || mostUrgentFirst(a, b);
 }
 
 /** Severity rank, then more calls first, then lower code first. */

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 
 import {
+  codeRecency,
+  DEFAULT_RECENCY_MS,
   isUsableRiseRule,
+  planRecencyWindow,
   RecentWindow,
   medianGap,
   planRecentWindow,
@@ -353,5 +356,86 @@ describe('sumSplit', () => {
     expect(split([1, 'x', null, -1, NaN, undefined, {}, 2], 4, 8)).toEqual([1, 2]);
     expect(split([1, Infinity, 2, 3, Infinity, 4], 3, 6)).toEqual([3, 7]);
     expect(split(['5', '6'], 1, 2)).toEqual([5, 6]);
+  });
+});
+
+describe('planRecencyWindow', () => {
+  const MINUTE = 60_000;
+  /** `n` one-minute buckets from START. */
+  const minutes = (n: number) => timelineOf(repeat(10, n), {}, MINUTE);
+
+  it('takes the last 15 minutes before the last bucket’s end by default', () => {
+    const window = planRecencyWindow(minutes(60))!;
+    expect(DEFAULT_RECENCY_MS).toBe(15 * MINUTE);
+    expect(window).toEqual({ firstIndex: 45, bucketCount: 60, end: START + 60 * MINUTE, windowMs: 15 * MINUTE });
+  });
+
+  it('uses recencyMs, counting a bucket when at least half of it is inside', () => {
+    expect(planRecencyWindow(minutes(60), { recencyMs: 5 * MINUTE })!.firstIndex).toBe(55);
+    // 5.5 min back: exactly half of bucket 54 is inside.
+    expect(planRecencyWindow(minutes(60), { recencyMs: 5.5 * MINUTE })!.firstIndex).toBe(54);
+    expect(planRecencyWindow(minutes(60), { recencyMs: 5.4 * MINUTE })!.firstIndex).toBe(55);
+    for (const recencyMs of [0, -5, NaN, Infinity]) {
+      expect(planRecencyWindow(minutes(60), { recencyMs })!.firstIndex).toBe(45);
+    }
+  });
+
+  it('measures from the range end when it is later than the data (raw rows stop at the latest row)', () => {
+    // The data ends at START + 60 min; the range 20 minutes later: no bucket is within the last 15 minutes.
+    const late = planRecencyWindow(minutes(60), { rangeEnd: START + 80 * MINUTE })!;
+    expect(late).toMatchObject({ firstIndex: 60, end: START + 80 * MINUTE, windowMs: 15 * MINUTE });
+    // 10 minutes later: the last 5 buckets are.
+    expect(planRecencyWindow(minutes(60), { rangeEnd: START + 70 * MINUTE })!.firstIndex).toBe(55);
+    // A range end inside the last bucket (a date histogram) changes nothing.
+    expect(planRecencyWindow(minutes(60), { rangeEnd: START + 59.5 * MINUTE })).toEqual(planRecencyWindow(minutes(60)));
+  });
+
+  it('measures the last bucket whole when buckets are coarser than the window, and says so', () => {
+    const hours = timelineOf(repeat(10, 6), {}, HOUR);
+    expect(planRecencyWindow(hours)).toEqual({ firstIndex: 5, bucketCount: 6, end: START + 6 * HOUR, windowMs: HOUR });
+    // The last hourly bucket ended 20 minutes before the range end: nothing is recent.
+    expect(planRecencyWindow(hours, { rangeEnd: START + 6 * HOUR + 20 * MINUTE })!.firstIndex).toBe(6);
+  });
+
+  it('has no window without usable ascending times', () => {
+    expect(planRecencyWindow(undefined)).toBeUndefined();
+    expect(planRecencyWindow({ times: [], totals: [], byCode: {} })).toBeUndefined();
+    expect(planRecencyWindow({ times: [3, 2, 1], totals: [], byCode: {} })).toBeUndefined();
+    expect(planRecencyWindow({ times: 'x', totals: [], byCode: {} } as unknown as Timeline)).toBeUndefined();
+  });
+
+  it('takes a single bucket as an instant', () => {
+    const single = timelineOf([10], {}, MINUTE);
+    expect(planRecencyWindow(single)!.firstIndex).toBe(0);
+    expect(planRecencyWindow(single, { rangeEnd: START + 10 * MINUTE })!.firstIndex).toBe(0);
+    expect(planRecencyWindow(single, { rangeEnd: START + 16 * MINUTE })!.firstIndex).toBe(1);
+  });
+});
+
+describe('codeRecency', () => {
+  const times = [0, 1, 2, 3, 4, 5].map((i) => START + i * HOUR);
+  const window = { firstIndex: 4, bucketCount: 6, end: START + 6 * HOUR, windowMs: 2 * HOUR };
+
+  it('finds the first and latest bucket with calls and sums the calls in the window', () => {
+    expect(codeRecency([0, 2, 0, 5, 1, 0], times, window)).toEqual({
+      firstSeen: START + HOUR,
+      lastSeen: START + 4 * HOUR,
+      recentCalls: 1,
+    });
+    expect(codeRecency([3, 0, 0, 0, 0, 0], times, window)).toEqual({
+      firstSeen: START,
+      lastSeen: START,
+      recentCalls: 0,
+    });
+  });
+
+  it('reads junk cells as no calls and numeric text as calls, as the rise rule does', () => {
+    expect(codeRecency([NaN, -1, null, Infinity, '2', 0], times, window)).toEqual({
+      recentCalls: 2,
+      firstSeen: START + 4 * HOUR,
+      lastSeen: START + 4 * HOUR,
+    });
+    expect(codeRecency(undefined, times, window)).toEqual({ recentCalls: 0 });
+    expect(codeRecency({ length: 3 }, times, window)).toEqual({ recentCalls: 0 });
   });
 });

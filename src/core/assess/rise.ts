@@ -7,6 +7,9 @@ import { describeFraction, formatDuration } from '../format';
 /** The recent window is the last quarter of the range unless options say otherwise. */
 export const DEFAULT_RECENT_FRACTION = 0.25;
 
+/** A finding is ongoing when its code had calls in the last 15 minutes, unless options say otherwise. */
+export const DEFAULT_RECENCY_MS = 15 * 60_000;
+
 /** How a timeline splits into "earlier" and "recent", with all calls on each side. */
 export interface RecentWindow {
   /** Index of the first recent bucket; buckets before it are earlier. */
@@ -357,4 +360,99 @@ function isNumberArray(value: unknown): value is ArrayLike<number> {
 
 function isPositiveFinite(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+// ---------------------------------------------------------------- recency
+
+/** The buckets at the end of the range that recency is measured over. */
+export interface RecencyWindow {
+  /** Index of the first bucket in the window; the number of buckets when none is. */
+  firstIndex: number;
+  bucketCount: number;
+  /** End of the range, epoch ms: the last bucket's end, or AssessOptions.rangeEnd when later. */
+  end: number;
+  /** The window measured, ms: the configured one, or longer when whole buckets reach further back. */
+  windowMs: number;
+}
+
+/** When a code was first and last seen, and its calls in the recency window. */
+export interface CodeRecency {
+  /** Start of the first and of the latest bucket with calls of the code; absent when it has none. */
+  firstSeen?: number;
+  lastSeen?: number;
+  recentCalls: number;
+}
+
+/**
+ * Places the recency window (`options.recencyMs`, default DEFAULT_RECENCY_MS) at the end of the range. A bucket is in
+ * the window when at least half of it is (the rise rule's rule too); when buckets are coarser than the window, the
+ * last bucket is measured whole if it reaches into the window, and `windowMs` says so. Undefined without usable,
+ * ascending bucket times. A single bucket of unknown width is taken as an instant at its start.
+ */
+export function planRecencyWindow(timeline: Timeline | undefined, options?: AssessOptions): RecencyWindow | undefined {
+  const times: unknown = timeline?.times;
+  if (!(Array.isArray(times) || isNumberArray(times)) || times.length === 0) {
+    return undefined;
+  }
+  const spacing = scanSpacing(times);
+  if (spacing === null) {
+    return undefined;
+  }
+  const bucketCount = times.length;
+  const bucketMs = spacing > 0 ? spacing : medianGap(times as ArrayLike<number>);
+  const lastStart = Number(times[bucketCount - 1]);
+  const rangeEnd = options?.rangeEnd;
+  const end =
+    typeof rangeEnd === 'number' && rangeEnd > lastStart + bucketMs && rangeEnd < Infinity
+      ? rangeEnd
+      : lastStart + bucketMs;
+  const recencyMs = isPositiveFinite(options?.recencyMs) ? options!.recencyMs! : DEFAULT_RECENCY_MS;
+  const start = end - recencyMs;
+  let firstIndex = firstBucketFrom(times as ArrayLike<number>, start - bucketMs / 2);
+  if (firstIndex === bucketCount && (lastStart + bucketMs > start || (bucketMs === 0 && lastStart >= start))) {
+    firstIndex = bucketCount - 1;
+  }
+  const reach = firstIndex < bucketCount ? end - Number(times[firstIndex]) : 0;
+  return { firstIndex, bucketCount, end, windowMs: Math.max(recencyMs, reach) };
+}
+
+/** First and latest bucket with calls of one code's series, and its calls in the window. Junk cells count as none. */
+export function codeRecency(series: unknown, times: ArrayLike<number>, window: RecencyWindow): CodeRecency {
+  const result: CodeRecency = { recentCalls: 0 };
+  if (!(Array.isArray(series) || isNumberArray(series))) {
+    return result;
+  }
+  const cells = series as ArrayLike<unknown>;
+  const end = Math.min(window.bucketCount, cells.length, times.length);
+  let recent = 0;
+  for (let i = 0; i < end; i++) {
+    const value = cells[i] as number;
+    if (!(value > 0) || value === Infinity) {
+      continue;
+    }
+    if (result.firstSeen === undefined) {
+      result.firstSeen = Number(times[i]);
+    }
+    result.lastSeen = Number(times[i]);
+    if (i >= window.firstIndex) {
+      recent += +value;
+    }
+  }
+  result.recentCalls = recent;
+  return result;
+}
+
+/** The first index whose time is at or after `threshold`, or the length when none is (times ascending). */
+function firstBucketFrom(times: ArrayLike<number>, threshold: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (times[middle] >= threshold) {
+      high = middle;
+    } else {
+      low = middle + 1;
+    }
+  }
+  return low;
 }
