@@ -116,6 +116,7 @@ export function renderWithTheme(ui: React.ReactElement, theme = darkTheme): Rend
   const result = render(<ThemeContext.Provider value={theme}>{ui}</ThemeContext.Provider>);
   return {
     ...result,
-    rerender: (next: React.ReactNode) => result.rerender(<ThemeContext.Provider value={theme}>{next}</ThemeContext.Provider>),
+    rerender: (next: React.ReactNode) =>
+      result.rerender(<ThemeContext.Provider value={theme}>{next}</ThemeContext.Provider>),
   };
 }

@@ -1,10 +1,15 @@
 import { createTheme, FieldType, toDataFrame } from '@grafana/data';
-import { buildPanelModel, byUrgency, policyIssueText, severityColors, summarizeFinding } from './panelModel';
-import { seriesFrames, termsFrame, TYPICAL_COUNTS } from './components/testUtils';
-import { DEFAULT_OPTIONS } from './options';
+import { buildViewModel, byUrgency, codeColor, policyIssueText, summarizeFinding } from '.';
+import { darkTheme, seriesFrames, termsFrame, TYPICAL_COUNTS } from '../testing/panelProps';
+import { DEFAULT_OPTIONS } from '../options';
 
-function model(overrides: Partial<Parameters<typeof buildPanelModel>[0]> = {}) {
-  return buildPanelModel({ series: [termsFrame(TYPICAL_COUNTS)], options: DEFAULT_OPTIONS, ...overrides });
+function model(overrides: Partial<Parameters<typeof buildViewModel>[0]> = {}) {
+  return buildViewModel({
+    series: [termsFrame(TYPICAL_COUNTS)],
+    options: DEFAULT_OPTIONS,
+    theme: darkTheme,
+    ...overrides,
+  });
 }
 
 /** 24 quarter-hours: 200 steady, 487 ten times more often in the last quarter. */
@@ -16,7 +21,7 @@ function risingSeries() {
   });
 }
 
-describe('buildPanelModel', () => {
+describe('buildViewModel', () => {
   it('counts final responses and shares of all of them', () => {
     const { total, legend } = model();
     expect(total).toBe(1665);
@@ -182,8 +187,10 @@ describe('buildPanelModel', () => {
   });
 
   it('never throws on junk input', () => {
-    expect(() => buildPanelModel({ series: undefined, options: null })).not.toThrow();
-    expect(() => buildPanelModel({ series: [null, 42, { fields: 'x' }] as never, options: 'junk' })).not.toThrow();
+    expect(() => buildViewModel({ series: undefined, options: null, theme: darkTheme })).not.toThrow();
+    expect(() =>
+      buildViewModel({ series: [null, 42, { fields: 'x' }] as never, options: 'junk', theme: darkTheme })
+    ).not.toThrow();
   });
 });
 
@@ -261,26 +268,46 @@ describe('query targets in the view model', () => {
   });
 });
 
-describe('severityColors', () => {
-  it('gives each code of a severity its own shade of the severity family, per theme', () => {
-    const { legend } = model({ series: [termsFrame({ 200: 100, 404: 9, 480: 8, 487: 7, 503: 6, 500: 1, 408: 1 })] });
+describe('code colours', () => {
+  const colorsOf = (counts: Record<number, number>, theme = darkTheme) =>
+    new Map(model({ series: [termsFrame(counts)], theme }).legend.map((entry) => [entry.code, entry.color]));
+
+  it("keeps a code's colour whatever else is in the data", () => {
+    const few = colorsOf({ 200: 100, 503: 6, 487: 7 });
+    const many = colorsOf({ 200: 100, 404: 9, 480: 8, 487: 70, 503: 6, 500: 1, 408: 1, 403: 4, 486: 2 });
+    expect(many.get(503)).toBe(few.get(503));
+    expect(many.get(487)).toBe(few.get(487));
+    expect(many.get(200)).toBe(few.get(200));
+  });
+
+  it("gives the runbook's codes of one severity shades of their own, per theme", () => {
     for (const mode of ['dark', 'light'] as const) {
       const theme = createTheme({ colors: { mode } });
-      const colors = severityColors(legend, theme);
-      const track = legend.filter((entry) => entry.severity === 'track').map((entry) => colors.get(entry.code));
-      expect(new Set(track).size).toBe(track.length);
-      const immediate = legend.filter((entry) => entry.severity === 'immediate').map((entry) => entry.code);
-      expect(immediate).toEqual([408, 500]);
-      expect(colors.get(408)).toBe(theme.visualization.getColorByName('red'));
-      expect(colors.get(500)).toBe(theme.visualization.getColorByName('semi-dark-red'));
-      expect(colors.get(200)).toBe(theme.visualization.getColorByName('green'));
-      expect(colors.get(legend.find((entry) => entry.severity === 'track')!.code)).toBe(
-        theme.visualization.getColorByName('orange')
+      const colors = colorsOf(
+        { 200: 100, 403: 5, 404: 9, 480: 8, 487: 7, 503: 6, 408: 1, 488: 1, 500: 1, 603: 1 },
+        theme
       );
+      const track = [403, 404, 480, 487, 503].map((code) => colors.get(code));
+      const immediate = [408, 488, 500, 603].map((code) => colors.get(code));
+      expect(new Set(track).size).toBe(track.length);
+      expect(new Set(immediate).size).toBe(immediate.length);
+      expect(colors.get(408)).toBe(theme.visualization.getColorByName('red'));
+      expect(colors.get(200)).toBe(theme.visualization.getColorByName('green'));
+      expect(track.some((color) => immediate.includes(color))).toBe(false);
     }
-    const dark = severityColors(legend, createTheme({ colors: { mode: 'dark' } }));
-    const light = severityColors(legend, createTheme({ colors: { mode: 'light' } }));
-    expect(dark.get(500)).not.toBe(light.get(500));
+    expect(colorsOf({ 500: 1 }, darkTheme).get(500)).not.toBe(
+      colorsOf({ 500: 1 }, createTheme({ colors: { mode: 'light' } })).get(500)
+    );
+  });
+
+  it('derives the colour from code and severity only', () => {
+    const colors = colorsOf({ 486: 3, 487: 9 });
+    expect(colors.get(486)).not.toBe(colors.get(487));
+    expect(colorsOf({ 487: 1, 486: 30 }).get(486)).toBe(colors.get(486));
+    expect(codeColor(503, 'track', false, darkTheme)).toBe(
+      colors.get(503) ?? codeColor(503, 'track', false, darkTheme)
+    );
+    expect(codeColor(100, 'normal', true, darkTheme)).toBe(darkTheme.colors.text.disabled);
   });
 
   it('sorts entries by urgency', () => {

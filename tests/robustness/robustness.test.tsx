@@ -10,14 +10,25 @@ import React from 'react';
 import fc from 'fast-check';
 import { cleanup } from '@testing-library/react';
 import { DataFrame, FieldType, toDataFrame } from '@grafana/data';
-import { buildPanelModel } from '../../src/panelModel';
+import { buildViewModel } from '../../src/view';
 import { TEST_IDS } from '../../src/constants/testIds';
 import { SipCodesPanel } from '../../src/components/SipCodesPanel';
-import { panelProps, renderWithTheme } from '../../src/components/testUtils';
+import { darkTheme, panelProps, renderWithTheme } from '../../src/testing/panelProps';
 
 const RUNS = Number(process.env.ROBUSTNESS_RUNS) || 500;
 
-const FIELD_NAMES = ['sip_status', 'sip.status_code.keyword', 'Count', 'Time', 'Value', 'code', 'host', '_source', 'Average duration', ''];
+const FIELD_NAMES = [
+  'sip_status',
+  'sip.status_code.keyword',
+  'Count',
+  'Time',
+  'Value',
+  'code',
+  'host',
+  '_source',
+  'Average duration',
+  '',
+];
 const FRAME_NAMES = [undefined, '404', '503 Count', '200 Average duration', 'Count', 'abc', '999', 'INVITE 486'];
 const FIELD_TYPES = [FieldType.number, FieldType.string, FieldType.time, FieldType.boolean, FieldType.other];
 
@@ -45,7 +56,10 @@ const chaosFrame = fc
       fc.record({
         name: fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 6 })),
         type: fc.constantFrom(...FIELD_TYPES),
-        labels: fc.option(fc.dictionary(fc.constantFrom('sip_status', 'method'), fc.constantFrom('404', 'INVITE', 'x')), { nil: undefined }),
+        labels: fc.option(
+          fc.dictionary(fc.constantFrom('sip_status', 'method'), fc.constantFrom('404', 'INVITE', 'x')),
+          { nil: undefined }
+        ),
         cells: fc.array(anyCell, { maxLength: 12 }),
       }),
       { maxLength: 5 }
@@ -69,7 +83,10 @@ const chaosFrame = fc
 const termsTable = fc
   .array(
     fc.record({
-      key: fc.oneof(fc.constantFrom(200, 404, 480, 487, 503, 408, 603, 183), fc.constantFrom('abc', 42, 999, null, '4o4')),
+      key: fc.oneof(
+        fc.constantFrom(200, 404, 480, 487, 503, 408, 603, 183),
+        fc.constantFrom('abc', 42, 999, null, '4o4')
+      ),
       count: fc.oneof(fc.integer({ min: 0, max: 1e6 }), fc.constantFrom(-5, NaN, null)),
     }),
     { maxLength: 15 }
@@ -85,14 +102,23 @@ const termsTable = fc
     }),
   }));
 
-const figures = { frames: 0, throws: 0, blankPanels: 0, invalidCalls: 0, invalidReported: 0, invalidUnreported: 0, messages: 0 };
+const figures = {
+  frames: 0,
+  throws: 0,
+  blankPanels: 0,
+  invalidCalls: 0,
+  invalidReported: 0,
+  invalidUnreported: 0,
+  messages: 0,
+};
 
 function renderPanel(series: DataFrame[]) {
   const { container } = renderWithTheme(<SipCodesPanel {...panelProps({ series })} />);
   const panel = container.querySelector(`[data-testid="${TEST_IDS.panel}"]`);
   const hasContent =
     panel !== null &&
-    (container.querySelector('[data-testid^="sip-slice-"]') !== null || container.querySelector(`[data-testid="${TEST_IDS.message}"]`) !== null);
+    (container.querySelector('[data-testid^="sip-slice-"]') !== null ||
+      container.querySelector(`[data-testid="${TEST_IDS.message}"]`) !== null);
   cleanup();
   return hasContent;
 }
@@ -113,7 +139,7 @@ test(`${RUNS} chaotic frame sets go through normalise → assess → render with
       figures.frames += series.length;
       let model;
       try {
-        model = buildPanelModel({ series, options: {} });
+        model = buildViewModel({ series, options: {}, theme: darkTheme });
       } catch (error) {
         figures.throws += 1;
         throw error;
@@ -140,11 +166,16 @@ test(`${RUNS} terms tables with known bad keys and counts: every invalid call an
   fc.assert(
     fc.property(termsTable, ({ rows, frame }) => {
       figures.frames += 1;
-      const model = buildPanelModel({ series: [frame], options: { codeField: 'sip_status' } });
-      const sane = (count: unknown): count is number => typeof count === 'number' && Number.isFinite(count) && count >= 0;
+      const model = buildViewModel({ series: [frame], options: { codeField: 'sip_status' }, theme: darkTheme });
+      const sane = (count: unknown): count is number =>
+        typeof count === 'number' && Number.isFinite(count) && count >= 0;
       const isCode = (key: unknown) => typeof key === 'number' && key >= 100 && key <= 699 && key !== 42;
-      const invalidCalls = rows.filter((row) => !isCode(row.key) && sane(row.count)).reduce((sum, row) => sum + (row.count as number), 0);
-      const validCalls = rows.filter((row) => isCode(row.key) && sane(row.count)).reduce((sum, row) => sum + (row.count as number), 0);
+      const invalidCalls = rows
+        .filter((row) => !isCode(row.key) && sane(row.count))
+        .reduce((sum, row) => sum + (row.count as number), 0);
+      const validCalls = rows
+        .filter((row) => isCode(row.key) && sane(row.count))
+        .reduce((sum, row) => sum + (row.count as number), 0);
       const provisional = model.distribution.provisional.reduce((sum, entry) => sum + entry.count, 0);
 
       expect(model.distribution.invalid.count).toBe(invalidCalls);

@@ -11,7 +11,10 @@ export const SEVERITY_BACKGROUND = {
     backgroundImage:
       'repeating-linear-gradient(45deg, rgba(0,0,0,0.35) 0, rgba(0,0,0,0.35) 2px, rgba(255,255,255,0.2) 2px, rgba(255,255,255,0.2) 3px, transparent 3px, transparent 6px)',
   },
-  track: { backgroundImage: 'radial-gradient(circle, rgba(0,0,0,0.35) 1px, transparent 1.5px)', backgroundSize: '6px 6px' },
+  track: {
+    backgroundImage: 'radial-gradient(circle, rgba(0,0,0,0.35) 1px, transparent 1.5px)',
+    backgroundSize: '6px 6px',
+  },
   normal: {},
 } as const;
 

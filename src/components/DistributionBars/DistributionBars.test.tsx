@@ -2,13 +2,34 @@ import React from 'react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TEST_IDS } from '../../constants/testIds';
-import { renderWithTheme } from '../testUtils';
+import { renderWithTheme } from '../../testing/panelProps';
 import { BarSlice, DistributionBars } from './DistributionBars';
 
 const SLICES: BarSlice[] = [
-  { code: 500, count: 2, severity: 'immediate', color: '#F2495C', label: '500 Server Internal Error: 2 calls, 0.5 %, immediate', shareText: '0.5 %' },
-  { code: 404, count: 100, severity: 'track', color: '#FF9830', label: '404 Not Found: 100 calls, 25.0 %, track', shareText: '25.0 %' },
-  { code: 200, count: 300, severity: 'normal', color: '#73BF69', label: '200 OK: 300 calls, 74.5 %, normal', shareText: '74.5 %' },
+  {
+    code: 500,
+    count: 2,
+    severity: 'immediate',
+    color: '#F2495C',
+    label: '500 Server Internal Error: 2 calls, 0.5 %, immediate',
+    shareText: '0.5 %',
+  },
+  {
+    code: 404,
+    count: 100,
+    severity: 'track',
+    color: '#FF9830',
+    label: '404 Not Found: 100 calls, 25.0 %, track',
+    shareText: '25.0 %',
+  },
+  {
+    code: 200,
+    count: 300,
+    severity: 'normal',
+    color: '#73BF69',
+    label: '200 OK: 300 calls, 74.5 %, normal',
+    shareText: '74.5 %',
+  },
 ];
 
 describe('DistributionBars', () => {
@@ -28,7 +49,8 @@ describe('DistributionBars', () => {
 
   it('patterns immediate and track bars', () => {
     renderWithTheme(<DistributionBars slices={SLICES} onSelect={jest.fn()} />);
-    const fill = (code: number) => screen.getByTestId(TEST_IDS.slice(code)).querySelector('[data-color]') as HTMLElement;
+    const fill = (code: number) =>
+      screen.getByTestId(TEST_IDS.slice(code)).querySelector('[data-color]') as HTMLElement;
     expect(fill(500)).toHaveAttribute('data-pattern', 'hatch');
     expect(fill(404)).toHaveAttribute('data-pattern', 'dots');
     expect(fill(200)).toHaveAttribute('data-pattern', 'none');

@@ -2,11 +2,17 @@ import React from 'react';
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TEST_IDS } from '../../constants/testIds';
-import { renderWithTheme } from '../testUtils';
+import { renderWithTheme } from '../../testing/panelProps';
 import { ChartSlice, DistributionChart, MIN_VISIBLE_FRACTION, sliceArcs } from './DistributionChart';
 
 const SLICES: ChartSlice[] = [
-  { code: 500, count: 2, severity: 'immediate', color: '#F2495C', label: '500 Server Internal Error: 2 calls, 0.12 %, immediate' },
+  {
+    code: 500,
+    count: 2,
+    severity: 'immediate',
+    color: '#F2495C',
+    label: '500 Server Internal Error: 2 calls, 0.12 %, immediate',
+  },
   { code: 404, count: 37, severity: 'track', color: '#FF9830', label: '404 Not Found: 37 calls, 2.2 %, track' },
   { code: 200, count: 1520, severity: 'normal', color: '#73BF69', label: '200 OK: 1,520 calls, 91.3 %, normal' },
 ];

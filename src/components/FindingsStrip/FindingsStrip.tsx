@@ -2,24 +2,25 @@ import React from 'react';
 import { useStyles2 } from '@grafana/ui';
 import { SEVERITY_LABEL } from '../../constants/severity';
 import { TEST_IDS } from '../../constants/testIds';
-import type { FindingEntry } from '../../panelModel';
+import type { FindingView } from '../../view';
 import { SeverityMark } from '../SeverityMark';
 import { getFindingsStripStyles } from './FindingsStrip.styles';
 
 export interface FindingsStripProps {
   /** Most urgent first (as assessed). */
-  findings: readonly FindingEntry[];
-  colors: ReadonlyMap<number, string>;
+  findings: readonly FindingView[];
+  /** Colour of the "nothing needs follow-up" mark. */
+  healthyColor: string;
   onSelect: (code: number, trigger: Element) => void;
 }
 
 /** The codes that need follow-up now, each with the rule and numbers that fired; or a calm "nothing to do". */
-export function FindingsStrip({ findings, colors, onSelect }: FindingsStripProps) {
+export function FindingsStrip({ findings, healthyColor, onSelect }: FindingsStripProps) {
   const styles = useStyles2(getFindingsStripStyles);
   if (findings.length === 0) {
     return (
       <div className={styles.strip} data-testid={TEST_IDS.findings} data-count={0} role="status">
-        <SeverityMark severity="normal" color={colors.get(200)} />
+        <SeverityMark severity="normal" color={healthyColor} />
         <span className={styles.calm}>No code needs follow-up</span>
       </div>
     );
@@ -36,11 +37,11 @@ export function FindingsStrip({ findings, colors, onSelect }: FindingsStripProps
               data-testid={TEST_IDS.finding(entry.code)}
               data-code={entry.code}
               data-severity={entry.severity}
-              aria-label={`${entry.summary} (${entry.reason}, ${SEVERITY_LABEL[entry.severity].toLowerCase()}). Open guidance`}
+              aria-label={`${entry.summary} (${entry.reasonPhrase}, ${SEVERITY_LABEL[entry.severity].toLowerCase()}). Open guidance`}
               title={entry.finding.explanation}
               onClick={(event) => onSelect(entry.code, event.currentTarget)}
             >
-              <SeverityMark severity={entry.severity} color={colors.get(entry.code)} />
+              <SeverityMark severity={entry.severity} color={entry.color} />
               <span>{entry.summary}</span>
             </button>
           </li>

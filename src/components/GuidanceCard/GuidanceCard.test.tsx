@@ -4,9 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { TEST_IDS } from '../../constants/testIds';
 import { buildGuidanceLinks, GuidanceLinks } from '../../links';
 import { DEFAULT_OPTIONS } from '../../options';
-import { buildPanelModel } from '../../panelModel';
+import { buildViewModel } from '../../view';
 import type { PolicyOverrides } from '../../core';
-import { renderWithTheme, TEST_TIME_RANGE, termsFrame } from '../testUtils';
+import { darkTheme, renderWithTheme, TEST_TIME_RANGE, termsFrame } from '../../testing/panelProps';
 import { describeFiredRule, describeRules, GuidanceCard, renderGuidanceNotes } from './GuidanceCard';
 
 const XSS_NOTES = [
@@ -19,7 +19,8 @@ const XSS_NOTES = [
 ].join('\n\n');
 
 function entryFor(code: number, policyOverrides: PolicyOverrides = {}) {
-  const model = buildPanelModel({
+  const model = buildViewModel({
+    theme: darkTheme,
     series: [termsFrame({ 200: 900, 500: 2, 503: 90, 404: 3 })],
     options: { ...DEFAULT_OPTIONS, policyOverrides },
   });
@@ -130,7 +131,9 @@ describe('GuidanceCard', () => {
 
 describe('guidance wording', () => {
   it('describes fired rules with their numbers', () => {
-    expect(describeFiredRule({ rule: 'share', value: 8.2, threshold: 5, text: 'above 5 %' })).toBe('Share: 8.2 % — above 5 %');
+    expect(describeFiredRule({ rule: 'share', value: 8.2, threshold: 5, text: 'above 5 %' })).toBe(
+      'Share: 8.2 % — above 5 %'
+    );
     expect(describeFiredRule({ rule: 'count', value: 120, threshold: 100, text: 'above 100 calls' })).toBe(
       'Count: 120 calls — above 100 calls'
     );
@@ -143,9 +146,17 @@ describe('guidance wording', () => {
     expect(describeRules({ anyIncident: false, shareAtLeast: null, countAtLeast: null, rise: null })).toEqual([
       'No follow-up rule: this code is normal',
     ]);
-    expect(describeRules({ anyIncident: true, shareAtLeast: 5, countAtLeast: 10, rise: { factor: 2, minCount: 10, minZ: 3 } })).toHaveLength(4);    expect(describeRules({ anyIncident: false, shareAtLeast: 5, countAtLeast: null, shareMinCount: 10, rise: null })).toEqual([
-      'Share of all final responses at least 5 % (with at least 10 calls)',
-    ]);
+    expect(
+      describeRules({
+        anyIncident: true,
+        shareAtLeast: 5,
+        countAtLeast: 10,
+        rise: { factor: 2, minCount: 10, minZ: 3 },
+      })
+    ).toHaveLength(4);
+    expect(
+      describeRules({ anyIncident: false, shareAtLeast: 5, countAtLeast: null, shareMinCount: 10, rise: null })
+    ).toEqual(['Share of all final responses at least 5 % (with at least 10 calls)']);
   });
 
   it('escapes notes it cannot render', () => {

@@ -5,13 +5,12 @@ import { formatCalls, formatSharePercent, type FiredRule, type RuleConfig } from
 import { SEVERITY_LABEL } from '../../constants/severity';
 import { TEST_IDS } from '../../constants/testIds';
 import type { GuidanceLinks } from '../../links';
-import type { CodeEntry } from '../../panelModel';
+import type { CodeView } from '../../view';
 import { SeverityMark } from '../SeverityMark';
 import { getGuidanceCardStyles } from './GuidanceCard.styles';
 
 export interface GuidanceCardProps {
-  entry: CodeEntry;
-  color?: string;
+  entry: CodeView;
   links: GuidanceLinks;
   onClose: () => void;
 }
@@ -72,7 +71,7 @@ export function renderGuidanceNotes(markdown: string): string {
  * Everything the NOC needs about one code: meaning, why it needs follow-up (the rules that fired, with numbers),
  * likely causes, what to check, notes, and links to matching logs, SIP traces and the panel's data links.
  */
-export function GuidanceCard({ entry, color, links, onClose }: GuidanceCardProps) {
+export function GuidanceCard({ entry, links, onClose }: GuidanceCardProps) {
   const styles = useStyles2(getGuidanceCardStyles);
   const titleId = `sip-guidance-title-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const cardRef = useRef<HTMLDivElement>(null);
@@ -106,9 +105,9 @@ export function GuidanceCard({ entry, color, links, onClose }: GuidanceCardProps
     >
       <div className={styles.header}>
         <h2 id={titleId} className={styles.title}>
-          <SeverityMark severity={entry.severity} color={color} size={14} />
+          <SeverityMark severity={entry.severity} color={entry.color} size={14} />
           <span>
-            {entry.code} {entry.reason}
+            {entry.code} {entry.reasonPhrase}
           </span>
         </h2>
         <button

@@ -1,1 +1,7 @@
-export { GuidanceCard, describeFiredRule, describeRules, renderGuidanceNotes, type GuidanceCardProps } from './GuidanceCard';
+export {
+  GuidanceCard,
+  describeFiredRule,
+  describeRules,
+  renderGuidanceNotes,
+  type GuidanceCardProps,
+} from './GuidanceCard';

@@ -3,22 +3,23 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TEST_IDS } from '../../constants/testIds';
 import { DEFAULT_OPTIONS } from '../../options';
-import { buildPanelModel, severityColors } from '../../panelModel';
-import { darkTheme, renderWithTheme, termsFrame } from '../testUtils';
+import { buildViewModel } from '../../view';
+import { darkTheme, renderWithTheme, termsFrame } from '../../testing/panelProps';
 import { LegendTable } from './LegendTable';
 
 function legendModel(include1xx = false) {
-  const model = buildPanelModel({
+  const model = buildViewModel({
+    theme: darkTheme,
     series: [termsFrame({ 200: 1520, 404: 37, 487: 88, 500: 2, 180: 400 })],
     options: { ...DEFAULT_OPTIONS, include1xx },
   });
-  return { entries: model.legend, colors: severityColors(model.legend, darkTheme) };
+  return { entries: model.legend };
 }
 
 describe('LegendTable', () => {
   it('lists codes most urgent first with calls, share, severity and one-line guidance', () => {
-    const { entries, colors } = legendModel();
-    renderWithTheme(<LegendTable entries={entries} colors={colors} onSelect={jest.fn()} />);
+    const { entries } = legendModel();
+    renderWithTheme(<LegendTable entries={entries} onSelect={jest.fn()} />);
     const rows = within(screen.getByTestId(TEST_IDS.legend)).getAllByRole('button');
     expect(rows.map((row) => row.getAttribute('data-code'))).toEqual(['500', '487', '404', '200']);
 
@@ -35,22 +36,29 @@ describe('LegendTable', () => {
   });
 
   it('never relies on colour alone: a shaped mark and a word per severity', () => {
-    const { entries, colors } = legendModel();
-    renderWithTheme(<LegendTable entries={entries} colors={colors} onSelect={jest.fn()} />);
+    const { entries } = legendModel();
+    renderWithTheme(<LegendTable entries={entries} onSelect={jest.fn()} />);
     const immediate = screen.getByTestId(TEST_IDS.legendRow(500));
     expect(immediate).toHaveTextContent('Immediate');
     expect(immediate.querySelector('[data-severity="immediate"] svg rect')).not.toBeNull();
-    expect(screen.getByTestId(TEST_IDS.legendRow(487)).querySelector('[data-severity="track"] svg path')).not.toBeNull();
-    expect(screen.getByTestId(TEST_IDS.legendRow(200)).querySelector('[data-severity="normal"] svg circle')).not.toBeNull();
+    expect(
+      screen.getByTestId(TEST_IDS.legendRow(487)).querySelector('[data-severity="track"] svg path')
+    ).not.toBeNull();
+    expect(
+      screen.getByTestId(TEST_IDS.legendRow(200)).querySelector('[data-severity="normal"] svg circle')
+    ).not.toBeNull();
     expect(immediate).toHaveAccessibleName(expect.stringContaining('needs follow-up'));
-    expect(immediate.querySelector('[data-color]')).toHaveAttribute('data-color', colors.get(500));
+    expect(immediate.querySelector('[data-color]')).toHaveAttribute(
+      'data-color',
+      entries.find((entry) => entry.code === 500)!.color
+    );
   });
 
   it('opens a row by click, Enter or Space, so a tiny code is as easy to reach as a large one', async () => {
     const user = userEvent.setup();
     const onSelect = jest.fn();
-    const { entries, colors } = legendModel();
-    renderWithTheme(<LegendTable entries={entries} colors={colors} onSelect={onSelect} />);
+    const { entries } = legendModel();
+    renderWithTheme(<LegendTable entries={entries} onSelect={onSelect} />);
     await user.click(screen.getByTestId(TEST_IDS.legendRow(500)));
     expect(onSelect).toHaveBeenLastCalledWith(500, screen.getByTestId(TEST_IDS.legendRow(500)));
     await user.tab();
@@ -63,8 +71,8 @@ describe('LegendTable', () => {
   });
 
   it('shows provisional responses without a share', () => {
-    const { entries, colors } = legendModel(true);
-    renderWithTheme(<LegendTable entries={entries} colors={colors} onSelect={jest.fn()} compact />);
+    const { entries } = legendModel(true);
+    renderWithTheme(<LegendTable entries={entries} onSelect={jest.fn()} compact />);
     const ringing = screen.getByTestId(TEST_IDS.legendRow(180));
     expect(ringing).toHaveTextContent('—');
     expect(ringing).toHaveTextContent('400');

@@ -2,14 +2,13 @@ import React from 'react';
 import { useStyles2 } from '@grafana/ui';
 import { SEVERITY_LABEL } from '../../constants/severity';
 import { TEST_IDS } from '../../constants/testIds';
-import type { CodeEntry } from '../../panelModel';
+import type { CodeView } from '../../view';
 import { SeverityMark } from '../SeverityMark';
 import { getLegendTableStyles } from './LegendTable.styles';
 
 export interface LegendTableProps {
   /** Rows in display order (the model sorts them: urgency, then calls). */
-  entries: readonly CodeEntry[];
-  colors: ReadonlyMap<number, string>;
+  entries: readonly CodeView[];
   selectedCode?: number | null;
   onSelect: (code: number, trigger: Element) => void;
   /** Narrow layout: meaning and action on a line of their own. */
@@ -20,7 +19,7 @@ export interface LegendTableProps {
  * The legend as a table with inline guidance: one button per code, so a 0.1 % code is as easy to open as a large one.
  * Columns: code and reason, calls, share, severity (mark and word), one-line meaning and action.
  */
-export function LegendTable({ entries, colors, selectedCode, onSelect, compact = false }: LegendTableProps) {
+export function LegendTable({ entries, selectedCode, onSelect, compact = false }: LegendTableProps) {
   const styles = useStyles2(getLegendTableStyles);
   return (
     <div className={styles.table} data-testid={TEST_IDS.legend}>
@@ -33,13 +32,18 @@ export function LegendTable({ entries, colors, selectedCode, onSelect, compact =
       </div>
       <ul className={styles.list} aria-label="SIP codes, most urgent first">
         {entries.map((entry) => {
-          const color = colors.get(entry.code);
+          const color = entry.color;
           const selected = entry.code === selectedCode;
           return (
             <li key={entry.code}>
               <button
                 type="button"
-                className={[styles.row, compact && styles.compact, entry.finding && styles.followUp, selected && styles.selected]
+                className={[
+                  styles.row,
+                  compact && styles.compact,
+                  entry.finding && styles.followUp,
+                  selected && styles.selected,
+                ]
                   .filter(Boolean)
                   .join(' ')}
                 data-testid={TEST_IDS.legendRow(entry.code)}
@@ -52,7 +56,7 @@ export function LegendTable({ entries, colors, selectedCode, onSelect, compact =
                 <span className={styles.codeCell}>
                   <span className={styles.swatch} style={{ backgroundColor: color }} data-color={color} />
                   <span className={styles.code}>{entry.code}</span>
-                  <span className={styles.reason}>{entry.reason}</span>
+                  <span className={styles.reason}>{entry.reasonPhrase}</span>
                 </span>
                 <span className={styles.number}>{entry.count.toLocaleString('en-US')}</span>
                 <span className={styles.number}>{entry.provisional ? '—' : entry.shareText}</span>

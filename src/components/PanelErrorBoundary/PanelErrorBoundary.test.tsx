@@ -2,7 +2,7 @@ import React from 'react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TEST_IDS } from '../../constants/testIds';
-import { renderWithTheme } from '../testUtils';
+import { renderWithTheme } from '../../testing/panelProps';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 
 let shouldThrow = true;

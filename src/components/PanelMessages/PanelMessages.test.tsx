@@ -1,7 +1,7 @@
 import React from 'react';
 import { screen } from '@testing-library/react';
 import { TEST_IDS } from '../../constants/testIds';
-import { renderWithTheme } from '../testUtils';
+import { renderWithTheme } from '../../testing/panelProps';
 import { PanelMessages } from './PanelMessages';
 
 describe('PanelMessages', () => {
@@ -14,7 +14,12 @@ describe('PanelMessages', () => {
     renderWithTheme(
       <PanelMessages
         messages={[
-          { kind: 'rise-needs-histogram', level: 'info', title: 'Rise rule not checked', text: 'Needs a date histogram.' },
+          {
+            kind: 'rise-needs-histogram',
+            level: 'info',
+            title: 'Rise rule not checked',
+            text: 'Needs a date histogram.',
+          },
           {
             kind: 'policy-issues',
             level: 'warning',
@@ -27,7 +32,11 @@ describe('PanelMessages', () => {
       />
     );
     const messages = screen.getAllByTestId(TEST_IDS.message);
-    expect(messages.map((m) => m.getAttribute('data-kind'))).toEqual(['query-error', 'policy-issues', 'rise-needs-histogram']);
+    expect(messages.map((m) => m.getAttribute('data-kind'))).toEqual([
+      'query-error',
+      'policy-issues',
+      'rise-needs-histogram',
+    ]);
     expect(messages.map((m) => m.getAttribute('data-level'))).toEqual(['error', 'warning', 'info']);
     expect(messages[0]).toHaveTextContent('Query A failed');
     expect(messages[0]).toHaveTextContent('index_not_found_exception');
@@ -36,7 +45,16 @@ describe('PanelMessages', () => {
 
   it('folds information into one line that opens for the full text', () => {
     renderWithTheme(
-      <PanelMessages messages={[{ kind: 'rise-needs-histogram', level: 'info', title: 'Rise rule not checked', text: 'Needs a date histogram.' }]} />
+      <PanelMessages
+        messages={[
+          {
+            kind: 'rise-needs-histogram',
+            level: 'info',
+            title: 'Rise rule not checked',
+            text: 'Needs a date histogram.',
+          },
+        ]}
+      />
     );
     const message = screen.getByTestId(TEST_IDS.message);
     const details = message.querySelector('details')!;
@@ -47,7 +65,10 @@ describe('PanelMessages', () => {
 
   it('shows information in full when asked (nothing else to show)', () => {
     renderWithTheme(
-      <PanelMessages foldInfo={false} messages={[{ kind: 'no-data', level: 'info', title: 'No data', text: 'The queries returned no data.' }]} />
+      <PanelMessages
+        foldInfo={false}
+        messages={[{ kind: 'no-data', level: 'info', title: 'No data', text: 'The queries returned no data.' }]}
+      />
     );
     const message = screen.getByTestId(TEST_IDS.message);
     expect(message.querySelector('details')).toBeNull();
@@ -56,7 +77,9 @@ describe('PanelMessages', () => {
 
   it('shows message text as text, never as HTML', () => {
     renderWithTheme(
-      <PanelMessages messages={[{ kind: 'no-code-field', level: 'warning', title: 'x', text: '<img src=x onerror=alert(1)>' }]} />
+      <PanelMessages
+        messages={[{ kind: 'no-code-field', level: 'warning', title: 'x', text: '<img src=x onerror=alert(1)>' }]}
+      />
     );
     const message = screen.getByTestId(TEST_IDS.message);
     expect(message.querySelector('img')).toBeNull();

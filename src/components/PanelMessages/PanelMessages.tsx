@@ -1,7 +1,7 @@
 import React from 'react';
 import { Alert, useStyles2 } from '@grafana/ui';
 import { TEST_IDS } from '../../constants/testIds';
-import type { PanelMessage } from '../../panelModel';
+import type { PanelMessage } from '../../view';
 import { getPanelMessagesStyles } from './PanelMessages.styles';
 
 export interface PanelMessagesProps {
@@ -23,7 +23,12 @@ export function PanelMessages({ messages, foldInfo = true }: PanelMessagesProps)
   return (
     <div className={styles.messages}>
       {sorted.map((message, index) => (
-        <div key={`${message.kind}-${index}`} data-testid={TEST_IDS.message} data-kind={message.kind} data-level={message.level}>
+        <div
+          key={`${message.kind}-${index}`}
+          data-testid={TEST_IDS.message}
+          data-kind={message.kind}
+          data-level={message.level}
+        >
           {message.level === 'info' && foldInfo ? <InfoNote message={message} /> : <MessageAlert message={message} />}
         </div>
       ))}

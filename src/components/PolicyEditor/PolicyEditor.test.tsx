@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { buildPolicy, DEFAULT_POLICY, policyFor, type PolicyOverrides } from '../../core';
 import { TEST_IDS } from '../../constants/testIds';
 import { defaultThresholdText } from './policyEdits';
-import { mergeOptionsLikeScenes, renderEditor } from './testHosts';
+import { mergeOptionsLikeScenes, renderEditor } from './testing/editorHosts';
 
 // Most tests use a host that replaces the option's value; "in Grafana 12" below merges it as Scenes does.
 describe('PolicyEditor', () => {
@@ -138,7 +138,9 @@ describe('PolicyEditor', () => {
     const textarea = screen.getByTestId(TEST_IDS.policyJson) as HTMLTextAreaElement;
     expect(JSON.parse(textarea.value)).toEqual({ '503': { severity: 'immediate' } });
 
-    fireEvent.change(textarea, { target: { value: '{"404": {"rules": {"countAtLeast": 10}}, "487": {"severity": "urgent"}}' } });
+    fireEvent.change(textarea, {
+      target: { value: '{"404": {"rules": {"countAtLeast": 10}}, "487": {"severity": "urgent"}}' },
+    });
     await user.click(screen.getByTestId(TEST_IDS.policyImport));
     expect(last()).toEqual({ '404': { rules: { countAtLeast: 10 } }, '487': { severity: 'urgent' } });
     expect(screen.getByLabelText('Count of 404')).toHaveValue('10');
@@ -264,7 +266,9 @@ describe('PolicyEditor threshold limits', () => {
     await user.tab();
     await user.type(screen.getByLabelText('Rise × of 486'), '1.01');
     await user.tab();
-    expect(last()).toEqual({ '486': { rules: { shareAtLeast: 100, countAtLeast: 0, rise: expect.objectContaining({ factor: 1.01 }) } } });
+    expect(last()).toEqual({
+      '486': { rules: { shareAtLeast: 100, countAtLeast: 0, rise: expect.objectContaining({ factor: 1.01 }) } },
+    });
     expect(buildPolicy(last()).issues).toEqual([]);
     expect(screen.getByTestId(TEST_IDS.policyRow('486'))).not.toHaveTextContent('is not');
   });
@@ -273,7 +277,11 @@ describe('PolicyEditor threshold limits', () => {
 describe('PolicyEditor reading undefined entries', () => {
   const withUndefined = {
     '404': undefined,
-    '503': { severity: 'immediate', rules: { shareAtLeast: undefined, countAtLeast: 7 }, guidance: { notes: undefined } },
+    '503': {
+      severity: 'immediate',
+      rules: { shareAtLeast: undefined, countAtLeast: 7 },
+      guidance: { notes: undefined },
+    },
   } as unknown as PolicyOverrides;
 
   it('shows no row, reports no issue and exports nothing for them', async () => {
@@ -295,7 +303,10 @@ describe('PolicyEditor reading undefined entries', () => {
     const { saved } = renderEditor(withUndefined, { mode: 'merge' });
     await user.type(screen.getByTestId(TEST_IDS.policyAddInput), '404{Enter}');
     expect(screen.getByTestId(TEST_IDS.policyRow('404'))).toBeInTheDocument();
-    expect(saved()).toStrictEqual({ '404': {}, '503': { severity: 'immediate', rules: { countAtLeast: 7 }, guidance: {} } });
+    expect(saved()).toStrictEqual({
+      '404': {},
+      '503': { severity: 'immediate', rules: { countAtLeast: 7 }, guidance: {} },
+    });
   });
 });
 
@@ -306,13 +317,21 @@ describe('mergeOptionsLikeScenes (the Grafana 12 stand-in)', () => {
       policyOverrides: { '404': { severity: 'track' }, '503': { guidance: { causes: ['a', 'b'] } } },
     };
     // The bug this editor works around: dropping 404 from the new value does not remove it.
-    expect(mergeOptionsLikeScenes(current, { view: 'table', policyOverrides: { '503': { guidance: { causes: ['c'] } } } })).toStrictEqual({
+    expect(
+      mergeOptionsLikeScenes(current, { view: 'table', policyOverrides: { '503': { guidance: { causes: ['c'] } } } })
+    ).toStrictEqual({
       view: 'table',
       policyOverrides: { '404': { severity: 'track' }, '503': { guidance: { causes: ['c'] } } },
     });
-    const update = { view: 'table', policyOverrides: { '404': undefined, '503': { guidance: { causes: ['c'] } } } as unknown as PolicyOverrides };
+    const update = {
+      view: 'table',
+      policyOverrides: { '404': undefined, '503': { guidance: { causes: ['c'] } } } as unknown as PolicyOverrides,
+    };
     const cleared = mergeOptionsLikeScenes(current, update);
-    expect(JSON.parse(JSON.stringify(cleared))).toStrictEqual({ view: 'table', policyOverrides: { '503': { guidance: { causes: ['c'] } } } });
+    expect(JSON.parse(JSON.stringify(cleared))).toStrictEqual({
+      view: 'table',
+      policyOverrides: { '503': { guidance: { causes: ['c'] } } },
+    });
     expect(current.policyOverrides['404']).toEqual({ severity: 'track' });
   });
 });
@@ -339,7 +358,10 @@ describe('PolicyEditor in Grafana 12, where the options pane merges each change 
 
   it('sets severity back to the default', async () => {
     const user = userEvent.setup();
-    const { saved, current } = renderEditor({ '486': { severity: 'immediate', guidance: { notes: 'n' } } }, { mode: 'merge' });
+    const { saved, current } = renderEditor(
+      { '486': { severity: 'immediate', guidance: { notes: 'n' } } },
+      { mode: 'merge' }
+    );
     await user.selectOptions(screen.getByLabelText('Severity of 486'), '');
     expect(saved()).toStrictEqual({ '486': { guidance: { notes: 'n' } } });
     expect(screen.getByLabelText('Severity of 486')).toHaveValue('');
@@ -348,7 +370,10 @@ describe('PolicyEditor in Grafana 12, where the options pane merges each change 
 
   it('switches a rule back on after "off" (share and rise)', async () => {
     const user = userEvent.setup();
-    const { saved, current } = renderEditor({ '486': { rules: { shareAtLeast: null, countAtLeast: 5, rise: null } } }, { mode: 'merge' });
+    const { saved, current } = renderEditor(
+      { '486': { rules: { shareAtLeast: null, countAtLeast: 5, rise: null } } },
+      { mode: 'merge' }
+    );
     await user.click(screen.getByRole('checkbox', { name: 'Switch off Share % of 486' }));
     expect(saved()).toStrictEqual({ '486': { rules: { countAtLeast: 5, rise: null } } });
     expect(screen.getByRole('checkbox', { name: 'Switch off Share % of 486' })).not.toBeChecked();
@@ -361,7 +386,10 @@ describe('PolicyEditor in Grafana 12, where the options pane merges each change 
 
   it('clears notes', async () => {
     const user = userEvent.setup();
-    const { saved } = renderEditor({ '486': { severity: 'track', guidance: { notes: 'Old **notes**' } } }, { mode: 'merge' });
+    const { saved } = renderEditor(
+      { '486': { severity: 'track', guidance: { notes: 'Old **notes**' } } },
+      { mode: 'merge' }
+    );
     await user.clear(screen.getByLabelText('Guidance notes of 486'));
     await user.tab();
     expect(saved()).toStrictEqual({ '486': { severity: 'track' } });
@@ -379,10 +407,15 @@ describe('PolicyEditor in Grafana 12, where the options pane merges each change 
   it('imports JSON that leaves out codes and fields already there', async () => {
     const user = userEvent.setup();
     const { saved } = renderEditor(
-      { '404': { severity: 'track' }, '503': { severity: 'immediate', rules: { shareAtLeast: 2 }, guidance: { notes: 'x' } } },
+      {
+        '404': { severity: 'track' },
+        '503': { severity: 'immediate', rules: { shareAtLeast: 2 }, guidance: { notes: 'x' } },
+      },
       { mode: 'merge' }
     );
-    fireEvent.change(screen.getByTestId(TEST_IDS.policyJson), { target: { value: '{"503": {"severity": "track"}, "486": {}}' } });
+    fireEvent.change(screen.getByTestId(TEST_IDS.policyJson), {
+      target: { value: '{"503": {"severity": "track"}, "486": {}}' },
+    });
     await user.click(screen.getByTestId(TEST_IDS.policyImport));
     expect(saved()).toStrictEqual({ '503': { severity: 'track' }, '486': {} });
     expect(screen.queryByTestId(TEST_IDS.policyRow('404'))).toBeNull();

@@ -3,7 +3,7 @@ import { StandardEditorProps } from '@grafana/data';
 import { Button, useStyles2 } from '@grafana/ui';
 import { buildPolicy, DEFAULT_POLICY, PolicyIssue, PolicyOverrides, policyFor, Severity } from '../../core';
 import { SEVERITY_LABEL } from '../../constants/severity';
-import { policyIssueText } from '../../panelModel';
+import { policyIssueText } from '../../view';
 import { TEST_IDS } from '../../constants/testIds';
 import { getPolicyEditorStyles } from './PolicyEditor.styles';
 import {
@@ -31,9 +31,17 @@ export type PolicyEditorProps = StandardEditorProps<PolicyOverrides | undefined>
 const SEVERITIES: Severity[] = ['immediate', 'track', 'normal'];
 
 const THRESHOLD_COLUMNS: Array<{ field: ThresholdField; label: string; title: string }> = [
-  { field: 'shareAtLeast', label: 'Share %', title: 'Follow up when the code reaches this share of all final responses' },
+  {
+    field: 'shareAtLeast',
+    label: 'Share %',
+    title: 'Follow up when the code reaches this share of all final responses',
+  },
   { field: 'countAtLeast', label: 'Count', title: 'Follow up when the code reaches this many calls' },
-  { field: 'riseFactor', label: 'Rise ×', title: 'Follow up when the recent share is this many times the earlier share' },
+  {
+    field: 'riseFactor',
+    label: 'Rise ×',
+    title: 'Follow up when the recent share is this many times the earlier share',
+  },
 ];
 
 /** Where a threshold input's error is kept. */
@@ -144,7 +152,9 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
               const anyIncident = anyIncidentOf(override, code);
               // Severity and rules are independent: "normal" does not stop the any-incident rule of the runbook.
               const anyIncidentHintId =
-                severity === 'normal' && anyIncident && defaults.rules.anyIncident ? `${hintIdPrefix}-any-${code}` : undefined;
+                severity === 'normal' && anyIncident && defaults.rules.anyIncident
+                  ? `${hintIdPrefix}-any-${code}`
+                  : undefined;
               return (
                 <tr key={`${code}-${generation}`} data-testid={TEST_IDS.policyRow(code)}>
                   <td className={styles.code}>
@@ -156,7 +166,9 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
                       className={styles.input}
                       aria-label={`Severity of ${code}`}
                       value={SEVERITIES.includes(severity as Severity) ? severity : ''}
-                      onChange={(event) => emit(setSeverity(overrides, code, (event.target.value || undefined) as Severity | undefined))}
+                      onChange={(event) =>
+                        emit(setSeverity(overrides, code, (event.target.value || undefined) as Severity | undefined))
+                      }
                     >
                       <option value="">Default ({SEVERITY_LABEL[defaults.severity]})</option>
                       {SEVERITIES.map((option) => (
@@ -297,7 +309,12 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
           onChange={(event) => setJsonText(event.currentTarget.value)}
         />
         <div className={styles.row}>
-          <Button size="sm" variant="secondary" onClick={() => setJsonText(exportOverridesJson(overrides))} data-testid={TEST_IDS.policyExport}>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => setJsonText(exportOverridesJson(overrides))}
+            data-testid={TEST_IDS.policyExport}
+          >
             Export JSON
           </Button>
           <Button size="sm" variant="primary" onClick={onImport} data-testid={TEST_IDS.policyImport}>

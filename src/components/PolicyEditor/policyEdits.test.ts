@@ -20,7 +20,7 @@ import {
   thresholdOf,
   ThresholdField,
 } from './policyEdits';
-import { mergeOptionsLikeScenes } from './testHosts';
+import { mergeOptionsLikeScenes } from './testing/editorHosts';
 
 describe('policy edits', () => {
   it('adds valid codes once', () => {
@@ -48,7 +48,9 @@ describe('policy edits', () => {
     expect(thresholdOf(set['404'], 'shareAtLeast')).toBe(3);
     const both = setThreshold(set, '404', 'countAtLeast', 50);
     expect(both['404'].rules).toEqual({ shareAtLeast: 3, countAtLeast: 50 });
-    expect(setThreshold(setThreshold(both, '404', 'countAtLeast', undefined), '404', 'shareAtLeast', undefined)).toEqual({ '404': {} });
+    expect(
+      setThreshold(setThreshold(both, '404', 'countAtLeast', undefined), '404', 'shareAtLeast', undefined)
+    ).toEqual({ '404': {} });
   });
 
   it('sets a rise factor keeping the code’s other rise settings', () => {
@@ -101,7 +103,9 @@ describe('policy edits', () => {
 
   it('sets and clears notes', () => {
     expect(setNotes({}, '404', '**check** Homer')).toEqual({ '404': { guidance: { notes: '**check** Homer' } } });
-    expect(setNotes({ '404': { guidance: { notes: 'x', meaning: 'm' } } }, '404', ' ')).toEqual({ '404': { guidance: { meaning: 'm' } } });
+    expect(setNotes({ '404': { guidance: { notes: 'x', meaning: 'm' } } }, '404', ' ')).toEqual({
+      '404': { guidance: { meaning: 'm' } },
+    });
   });
 
   it('reads threshold inputs', () => {
@@ -139,7 +143,10 @@ describe('policy edits', () => {
   });
 
   it('reads undefined entries at every level as absent', () => {
-    const saved = { '404': undefined, '503': { severity: undefined, rules: { shareAtLeast: undefined, countAtLeast: 7 } } };
+    const saved = {
+      '404': undefined,
+      '503': { severity: undefined, rules: { shareAtLeast: undefined, countAtLeast: 7 } },
+    };
     const read = asOverrides(saved);
     expect(Object.keys(read)).toEqual(['503']);
     expect(Object.keys(read['503'])).toEqual(['rules']);
@@ -174,7 +181,11 @@ describe('threshold limits', () => {
   it('rejects what buildPolicy rejects, and only that', () => {
     const fields: ThresholdField[] = ['shareAtLeast', 'countAtLeast', 'riseFactor'];
     const values = [0, 0.5, 1, 1.0001, 2, 2.5, 99.9, 100, 100.01, 1000];
-    const issueField = { shareAtLeast: 'rules.shareAtLeast', countAtLeast: 'rules.countAtLeast', riseFactor: 'rules.rise.factor' };
+    const issueField = {
+      shareAtLeast: 'rules.shareAtLeast',
+      countAtLeast: 'rules.countAtLeast',
+      riseFactor: 'rules.rise.factor',
+    };
     for (const field of fields) {
       for (const value of values) {
         const raw = field === 'riseFactor' ? { rules: { rise: { factor: value } } } : { rules: { [field]: value } };
@@ -202,12 +213,20 @@ describe('markRemovals', () => {
   it('marks every key the edit dropped as undefined, at every level, and leaves the rest as it is', () => {
     const previous: PolicyOverrides = {
       '404': { severity: 'track' },
-      '503': { severity: 'immediate', rules: { shareAtLeast: null, countAtLeast: 5 }, guidance: { notes: 'n', causes: ['a'] } },
+      '503': {
+        severity: 'immediate',
+        rules: { shareAtLeast: null, countAtLeast: 5 },
+        guidance: { notes: 'n', causes: ['a'] },
+      },
     };
     const next: PolicyOverrides = { '503': { rules: { countAtLeast: 5 }, guidance: { causes: ['b'] } } };
     const marked = markRemovals(previous, next);
     expect(marked).toStrictEqual({
-      '503': { rules: { countAtLeast: 5, shareAtLeast: undefined }, guidance: { causes: ['b'], notes: undefined }, severity: undefined },
+      '503': {
+        rules: { countAtLeast: 5, shareAtLeast: undefined },
+        guidance: { causes: ['b'], notes: undefined },
+        severity: undefined,
+      },
       '404': undefined,
     });
     expect(next).toStrictEqual({ '503': { rules: { countAtLeast: 5 }, guidance: { causes: ['b'] } } });
@@ -231,10 +250,29 @@ describe('markRemovals', () => {
   });
 
   /** JSON-like overrides whose plain objects nest; arrays hold text only, as guidance lists do. */
-  const jsonLeaf = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 2 }), { maxLength: 2 }));
-  const smallKey = fc.constantFrom('404', '503', 'severity', 'rules', 'guidance', 'shareAtLeast', 'notes', 'rise', 'factor');
+  const jsonLeaf = fc.oneof(
+    fc.string({ maxLength: 3 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string({ maxLength: 2 }), { maxLength: 2 })
+  );
+  const smallKey = fc.constantFrom(
+    '404',
+    '503',
+    'severity',
+    'rules',
+    'guidance',
+    'shareAtLeast',
+    'notes',
+    'rise',
+    'factor'
+  );
   const { tree } = fc.letrec((tie) => ({
-    tree: fc.dictionary(smallKey, fc.oneof({ depthSize: 'small' }, jsonLeaf, tie('tree')), { maxKeys: 4, noNullPrototype: true }),
+    tree: fc.dictionary(smallKey, fc.oneof({ depthSize: 'small' }, jsonLeaf, tie('tree')), {
+      maxKeys: 4,
+      noNullPrototype: true,
+    }),
   }));
 
   /** lodash merges an object into an array rather than replacing it; no value can change that, so it is left out. */
@@ -245,14 +283,19 @@ describe('markRemovals', () => {
     if (Array.isArray(previous)) {
       return !Array.isArray(next);
     }
-    return Object.keys(next).some((key) => objectOverArray((previous as Record<string, unknown>)[key], (next as Record<string, unknown>)[key]));
+    return Object.keys(next).some((key) =>
+      objectOverArray((previous as Record<string, unknown>)[key], (next as Record<string, unknown>)[key])
+    );
   }
 
   it('makes the Grafana 12 merge of any edit give exactly the edited overrides', () => {
     fc.assert(
       fc.property(tree, tree, (previous, next) => {
         fc.pre(!objectOverArray(previous, next));
-        const merged = mergeOptionsLikeScenes({ policyOverrides: previous }, { policyOverrides: markRemovals(previous, next as PolicyOverrides) });
+        const merged = mergeOptionsLikeScenes(
+          { policyOverrides: previous },
+          { policyOverrides: markRemovals(previous, next as PolicyOverrides) }
+        );
         expect(JSON.parse(JSON.stringify(merged.policyOverrides))).toStrictEqual(next);
         expect(asOverrides(merged.policyOverrides)).toStrictEqual(next);
       })

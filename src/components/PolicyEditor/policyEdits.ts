@@ -2,7 +2,18 @@
  * Pure edits of a team's policy overrides, as the policy editor makes them. Every function returns a new object
  * and leaves everything it was not asked to change exactly as it was (unknown fields included).
  */
-import { buildPolicy, CodeOverride, DEFAULT_POLICY, DEFAULT_RISE, parseSipCode, PolicyIssue, PolicyOverrides, policyFor, RiseRule, Severity } from '../../core';
+import {
+  buildPolicy,
+  CodeOverride,
+  DEFAULT_POLICY,
+  DEFAULT_RISE,
+  parseSipCode,
+  PolicyIssue,
+  PolicyOverrides,
+  policyFor,
+  RiseRule,
+  Severity,
+} from '../../core';
 
 export type ThresholdField = 'shareAtLeast' | 'countAtLeast' | 'riseFactor';
 
@@ -256,7 +267,11 @@ const THRESHOLD_ISSUE_FIELD: Record<ThresholdField, string> = {
  * Reads a threshold input for a code: '' clears (default), a number is checked by buildPolicy itself, so the editor
  * never accepts what the policy would reject (share above 100, a fractional count, a rise factor of 1 or less…).
  */
-export function readThreshold(code: string, field: ThresholdField, text: string): { value?: number; clear?: true; error?: string } {
+export function readThreshold(
+  code: string,
+  field: ThresholdField,
+  text: string
+): { value?: number; clear?: true; error?: string } {
   const parsed = parseThreshold(text);
   if (parsed.value === undefined) {
     return parsed;
@@ -282,7 +297,8 @@ export function importOverrides(text: string): { overrides?: PolicyOverrides; is
         {
           code: '*',
           field: '',
-          message: 'The JSON must be an object keyed by SIP code, like {"503": {"severity": "immediate"}}. Nothing was changed.',
+          message:
+            'The JSON must be an object keyed by SIP code, like {"503": {"severity": "immediate"}}. Nothing was changed.',
         },
       ],
     };

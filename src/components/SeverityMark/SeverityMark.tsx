@@ -17,7 +17,10 @@ export interface SeverityMarkProps {
  */
 export function SeverityMark({ severity, color = 'currentColor', withText = false, size = 12 }: SeverityMarkProps) {
   return (
-    <span data-severity={severity} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}>
+    <span
+      data-severity={severity}
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
+    >
       <svg width={size} height={size} viewBox="0 0 12 12" aria-hidden="true" focusable="false" style={{ flex: 'none' }}>
         {severity === 'immediate' && (
           <>
@@ -26,7 +29,9 @@ export function SeverityMark({ severity, color = 'currentColor', withText = fals
             <rect x="5.1" y="8" width="1.8" height="1.8" fill="#fff" stroke="#000" strokeWidth="0.4" />
           </>
         )}
-        {severity === 'track' && <path d="M6 0.8 L11.4 11.2 L0.6 11.2 Z" fill={color} stroke="currentColor" strokeWidth="1" />}
+        {severity === 'track' && (
+          <path d="M6 0.8 L11.4 11.2 L0.6 11.2 Z" fill={color} stroke="currentColor" strokeWidth="1" />
+        )}
         {severity === 'normal' && <circle cx="6" cy="6" r="5.2" fill={color} stroke="currentColor" strokeWidth="1" />}
       </svg>
       {withText && <span>{SEVERITY_LABEL[severity]}</span>}

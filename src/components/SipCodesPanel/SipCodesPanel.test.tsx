@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { dataFrameFromJSON, FieldType, LoadingState, ScopedVars, toDataFrame } from '@grafana/data';
 import { TEST_IDS } from '../../constants/testIds';
 import { DEFAULT_OPTIONS } from '../../options';
-import { lightTheme, panelProps, renderWithTheme, seriesFrames, termsFrame } from '../testUtils';
+import { codeColor } from '../../view';
+import { lightTheme, panelProps, renderWithTheme, seriesFrames, termsFrame } from '../../testing/panelProps';
 import { SipCodesPanel } from './SipCodesPanel';
 
 function explorePane(href: string) {
@@ -37,7 +38,12 @@ describe('SipCodesPanel', () => {
           { name: 'Count', type: FieldType.number, config: {} },
         ],
       },
-      data: { values: [[200, 404, 487], [1520, 37, 88]] },
+      data: {
+        values: [
+          [200, 404, 487],
+          [1520, 37, 88],
+        ],
+      },
     });
     renderWithTheme(<SipCodesPanel {...panelProps({ series: [frame] })} />);
     expect(screen.getAllByTestId(/^sip-slice-/)).toHaveLength(3);
@@ -51,7 +57,12 @@ describe('SipCodesPanel', () => {
           options: { traceUrlTemplate: 'https://homer/search?status=${code}&from=${__from}&to=${__to}&env=${env}' },
           replaceVariables: (text: string, scopedVars?: ScopedVars, format?: string | Function) =>
             text.replace('${env}', format === 'percentencode' ? encodeURIComponent('prod eu') : 'prod eu'),
-          fieldConfig: { defaults: { links: [{ title: 'Kibana for ${code}', url: 'https://kibana/app?q=sip.status_code:${__value.raw}' }] }, overrides: [] },
+          fieldConfig: {
+            defaults: {
+              links: [{ title: 'Kibana for ${code}', url: 'https://kibana/app?q=sip.status_code:${__value.raw}' }],
+            },
+            overrides: [],
+          },
         })}
       />
     );
@@ -147,7 +158,9 @@ describe('SipCodesPanel', () => {
       ],
     });
     renderWithTheme(<SipCodesPanel {...panelProps({ series: [frame] })} />);
-    const message = screen.getAllByTestId(TEST_IDS.message).find((m) => m.getAttribute('data-kind') === 'no-code-field')!;
+    const message = screen
+      .getAllByTestId(TEST_IDS.message)
+      .find((m) => m.getAttribute('data-kind') === 'no-code-field')!;
     expect(message).toHaveTextContent('host');
     expect(message).toHaveTextContent('Code field');
   });
@@ -160,12 +173,16 @@ describe('SipCodesPanel', () => {
       ],
     });
     renderWithTheme(
-      <SipCodesPanel {...panelProps({ series: [frame], options: { policyOverrides: { '404': { severity: 'urgent' } as never } } })} />
+      <SipCodesPanel
+        {...panelProps({ series: [frame], options: { policyOverrides: { '404': { severity: 'urgent' } as never } } })}
+      />
     );
     const kinds = screen.getAllByTestId(TEST_IDS.message).map((m) => m.getAttribute('data-kind'));
     expect(kinds).toEqual(expect.arrayContaining(['invalid-values', 'policy-issues', 'rise-needs-histogram']));
     expect(screen.getByTestId(TEST_IDS.slice(404))).toHaveAttribute('data-severity', 'track');
-    const policy = screen.getAllByTestId(TEST_IDS.message).find((m) => m.getAttribute('data-kind') === 'policy-issues')!;
+    const policy = screen
+      .getAllByTestId(TEST_IDS.message)
+      .find((m) => m.getAttribute('data-kind') === 'policy-issues')!;
     expect(policy).toHaveTextContent('404.severity');
   });
 
@@ -195,7 +212,11 @@ describe('SipCodesPanel', () => {
     const { container } = renderWithTheme(
       <SipCodesPanel
         {...panelProps({
-          options: { policyOverrides: { '404': { guidance: { notes: 'See <img src=x onerror=alert(1)> and [x](javascript:alert(1))' } } } },
+          options: {
+            policyOverrides: {
+              '404': { guidance: { notes: 'See <img src=x onerror=alert(1)> and [x](javascript:alert(1))' } },
+            },
+          },
         })}
       />
     );
@@ -239,16 +260,23 @@ describe('SipCodesPanel', () => {
     const props = panelProps();
     const { rerender } = renderWithTheme(<SipCodesPanel {...props} />);
     await user.click(screen.getByTestId(TEST_IDS.slice(404)));
-    act(() => rerender(<SipCodesPanel {...props} data={{ ...props.data, series: [termsFrame({ 200: 1600, 404: 40 })] }} />));
+    act(() =>
+      rerender(<SipCodesPanel {...props} data={{ ...props.data, series: [termsFrame({ 200: 1600, 404: 40 })] }} />)
+    );
     expect(screen.getByTestId(TEST_IDS.guidance)).toHaveTextContent('40 calls');
     act(() => rerender(<SipCodesPanel {...props} options={{ ...props.options, view: 'bar' }} />));
     expect(screen.queryByTestId(TEST_IDS.guidance)).toBeNull();
   });
 
   it('lays out narrow panels and the light theme', () => {
-    renderWithTheme(<SipCodesPanel {...panelProps({ width: 360, height: 640, options: DEFAULT_OPTIONS })} />, lightTheme);
+    renderWithTheme(
+      <SipCodesPanel {...panelProps({ width: 360, height: 640, options: DEFAULT_OPTIONS })} />,
+      lightTheme
+    );
     expect(screen.getByTestId(TEST_IDS.panel)).toHaveStyle({ width: '360px', height: '640px' });
-    expect(screen.getByTestId(TEST_IDS.slice(500)).getAttribute('fill')).toBe(lightTheme.visualization.getColorByName('red'));
+    expect(screen.getByTestId(TEST_IDS.slice(500)).getAttribute('fill')).toBe(
+      codeColor(500, 'immediate', false, lightTheme)
+    );
   });
 });
 
@@ -263,7 +291,13 @@ describe('SipCodesPanel with raw documents', () => {
         { name: 'call_id', type: FieldType.string, values: codes.map((_, i) => `c-${i}`) },
       ],
     });
-    const targets = [{ refId: 'A', datasource: { uid: 'sip-es', type: 'elasticsearch' }, metrics: [{ id: '1', type: 'raw_data', settings: { size: '500' } }] }];
+    const targets = [
+      {
+        refId: 'A',
+        datasource: { uid: 'sip-es', type: 'elasticsearch' },
+        metrics: [{ id: '1', type: 'raw_data', settings: { size: '500' } }],
+      },
+    ];
     renderWithTheme(<SipCodesPanel {...panelProps({ series: [frame], targets })} />);
     const partial = screen.getAllByTestId(TEST_IDS.message).find((m) => m.getAttribute('data-kind') === 'partial-data');
     expect(partial).toBeDefined();

@@ -4,7 +4,7 @@ import { useStyles2 } from '@grafana/ui';
 import { TEST_IDS } from '../../constants/testIds';
 import { formatCalls, formatCount, formatSharePercent } from '../../core';
 import { buildGuidanceLinks } from '../../links';
-import type { CodeEntry } from '../../panelModel';
+import type { CodeView } from '../../view';
 import type { SipCodesOptions } from '../../options';
 import { DistributionBars } from '../DistributionBars';
 import { DistributionChart } from '../DistributionChart';
@@ -14,7 +14,7 @@ import { LegendTable } from '../LegendTable';
 import { PanelErrorBoundary } from '../PanelErrorBoundary';
 import { PanelMessages } from '../PanelMessages';
 import { getSipCodesPanelStyles } from './SipCodesPanel.styles';
-import { usePanelModel } from './usePanelModel';
+import { useViewModel } from './useViewModel';
 
 /** Panels at least this wide put the chart and the legend side by side. */
 const WIDE_LAYOUT_MIN_WIDTH = 600;
@@ -60,10 +60,10 @@ function useGuidanceSelection(root: React.RefObject<HTMLDivElement | null>) {
 function SipCodesPanelView({ data, options, width, height, timeRange, replaceVariables, fieldConfig }: Props) {
   const styles = useStyles2(getSipCodesPanelStyles);
   const rootRef = useRef<HTMLDivElement>(null);
-  const { model, colors } = usePanelModel(data, options);
+  const model = useViewModel(data, options);
   const { selectedCode, open, close, forget } = useGuidanceSelection(rootRef);
 
-  const selectedEntry: CodeEntry | undefined = selectedCode === null ? undefined : model.byCode.get(selectedCode);
+  const selectedEntry: CodeView | undefined = selectedCode === null ? undefined : model.byCode.get(selectedCode);
   useEffect(() => {
     if (selectedCode !== null && !model.byCode.has(selectedCode)) {
       forget();
@@ -86,7 +86,7 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
       selectedEntry
         ? buildGuidanceLinks({
             code: selectedEntry.code,
-            reason: selectedEntry.reason,
+            reason: selectedEntry.reasonPhrase,
             codeField: model.codeField,
             logsDatasourceUid: model.options.logsDatasourceUid,
             traceUrlTemplate: model.options.traceUrlTemplate,
@@ -97,11 +97,6 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
           })
         : undefined,
     [selectedEntry, model, data.request, data.timeRange, timeRange, replaceVariables, fieldConfig]
-  );
-
-  const slices = useMemo(
-    () => model.slices.map((entry) => ({ ...entry, color: colors.get(entry.code) ?? 'gray' })),
-    [model.slices, colors]
   );
 
   const chartSize = wide ? undefined : Math.max(120, Math.min(width * 0.8, height * 0.42));
@@ -128,22 +123,22 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
       )}
       {model.total > 0 && (
         <div className={styles.findings}>
-          <FindingsStrip findings={model.findings} colors={colors} onSelect={open} />
+          <FindingsStrip findings={model.findings} healthyColor={model.healthyColor} onSelect={open} />
         </div>
       )}
       {hasCodes && (
         <div className={`${styles.body} ${wide ? styles.wide : styles.narrow}`}>
-          {slices.length > 0 && (
+          {model.slices.length > 0 && (
             <div
               className={view === 'bar' ? `${styles.chartArea} ${styles.barArea}` : styles.chartArea}
               style={wide ? { flex: `0 0 ${view === 'bar' ? 42 : 36}%` } : { flex: 'none', height: chartSize }}
             >
               {view === 'bar' ? (
-                <DistributionBars slices={slices} selectedCode={selectedCode} onSelect={open} />
+                <DistributionBars slices={model.slices} selectedCode={selectedCode} onSelect={open} />
               ) : (
                 <div className={styles.chartBox}>
                   <DistributionChart
-                    slices={slices}
+                    slices={model.slices}
                     variant={view}
                     selectedCode={selectedCode}
                     onSelect={open}
@@ -163,7 +158,6 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
           <div className={styles.legendArea}>
             <LegendTable
               entries={model.legend}
-              colors={colors}
               selectedCode={selectedCode}
               onSelect={open}
               compact={!wide || width < 900}
@@ -171,9 +165,7 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
           </div>
         </div>
       )}
-      {selectedEntry && links && (
-        <GuidanceCard entry={selectedEntry} color={colors.get(selectedEntry.code)} links={links} onClose={close} />
-      )}
+      {selectedEntry && links && <GuidanceCard entry={selectedEntry} links={links} onClose={close} />}
     </div>
   );
 }

@@ -1,2 +1,1 @@
 export { SipCodesPanel } from './SipCodesPanel';
-export { usePanelModel, type PanelModelWithColors } from './usePanelModel';

@@ -5,9 +5,9 @@
 import React, { useState } from 'react';
 import { cloneDeep, mergeWith } from 'lodash';
 import { StandardEditorsRegistryItem } from '@grafana/data';
-import type { PolicyOverrides } from '../../core';
-import { renderWithTheme } from '../testUtils';
-import { PolicyEditor } from './PolicyEditor';
+import type { PolicyOverrides } from '../../../core';
+import { renderWithTheme } from '../../../testing/panelProps';
+import { PolicyEditor } from '../PolicyEditor';
 
 /**
  * Applies an options update as Grafana 12 does: the options pane calls VizPanel.onOptionsChange(update) without
