@@ -4,6 +4,7 @@ export {
   datasourceRefOf,
   resolveLogsSource,
   rowLimitFromTargets,
+  targetFactsOf,
   termsAggsOf,
 } from './queryTargets';
-export type { DatasourceRefLike, TargetLike, TermsAgg } from './queryTargets';
+export type { BucketAggFacts, DatasourceRefLike, TargetFacts, TargetLike, TermsAgg } from './queryTargets';

@@ -3,6 +3,7 @@ import {
   codeTermsAgg,
   resolveLogsSource,
   rowLimitFromTargets,
+  targetFactsOf,
   termsAggsOf,
 } from './queryTargets';
 
@@ -106,5 +107,79 @@ describe('resolveLogsSource', () => {
   it('interpolates a variable uid', () => {
     const source = resolveLogsSource('${logs}', undefined, (s) => s.replace('${logs}', 'es-1'));
     expect(source?.datasource.uid).toBe('es-1');
+  });
+});
+
+describe('targetFactsOf', () => {
+  it('reads metrics, bucket aggregations and the row limit per refId, in query order', () => {
+    const facts = targetFactsOf([
+      {
+        refId: 'A',
+        query: 'env:prod',
+        metrics: [
+          { id: '1', type: 'count' },
+          { id: '2', type: 'avg', field: 'duration', hide: true },
+        ],
+        bucketAggs: [
+          { id: '2', type: 'terms', field: 'sip_status', settings: { size: '100' } },
+          { id: '3', type: 'terms', field: 'source.ip', settings: { size: '5' } },
+          { id: '4', type: 'date_histogram', field: '@timestamp', settings: { interval: 'auto' } },
+        ],
+      },
+      {
+        refId: 'B',
+        hide: true,
+        query: 'sip_status:>=300',
+        metrics: [{ type: 'raw_data', settings: { size: '3000' } }],
+      },
+    ]);
+    expect(facts).toEqual([
+      {
+        refId: 'A',
+        hidden: false,
+        query: 'env:prod',
+        metricTypes: ['count'],
+        bucketAggs: [
+          { type: 'terms', field: 'sip_status', size: 100 },
+          { type: 'terms', field: 'source.ip', size: 5 },
+          { type: 'date_histogram', field: '@timestamp' },
+        ],
+        termsFields: ['sip_status', 'source.ip'],
+        hasDateHistogram: true,
+      },
+      {
+        refId: 'B',
+        hidden: true,
+        query: 'sip_status:>=300',
+        metricTypes: ['raw_data'],
+        bucketAggs: [],
+        termsFields: [],
+        hasDateHistogram: false,
+        rawMetric: 'raw_data',
+        rowLimit: 3000,
+      },
+    ]);
+  });
+
+  it('skips junk, targets without a refId and repeated refIds', () => {
+    const facts = targetFactsOf([
+      null,
+      'x',
+      { metrics: [{ type: 'count' }] },
+      { refId: 'A', metrics: 'no', bucketAggs: [null, { field: 'x' }, { type: 'terms', field: '' }] },
+      { refId: 'A', metrics: [{ type: 'logs' }] },
+    ]);
+    expect(facts).toEqual([
+      {
+        refId: 'A',
+        hidden: false,
+        metricTypes: [],
+        bucketAggs: [{ type: 'terms' }],
+        termsFields: [],
+        hasDateHistogram: false,
+      },
+    ]);
+    expect(targetFactsOf(undefined)).toEqual([]);
+    expect(targetFactsOf('targets' as unknown as unknown[])).toEqual([]);
   });
 });

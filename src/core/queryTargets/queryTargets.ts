@@ -117,3 +117,82 @@ export function resolveLogsSource(
   }
   return undefined;
 }
+
+/** One bucket aggregation of a query, in query order. */
+export interface BucketAggFacts {
+  type: string;
+  field?: string;
+  size?: number;
+}
+
+/** What one query target says about the frames it returns, for telling queries' roles apart. */
+export interface TargetFacts {
+  refId: string;
+  /** Hidden in the query editor: Grafana does not run it. */
+  hidden: boolean;
+  /** Metric types in query order, hidden metrics left out (`count`, `avg`, `raw_data`, `logs`, …). */
+  metricTypes: string[];
+  bucketAggs: BucketAggFacts[];
+  /** Fields of the Terms aggregations, outermost first. */
+  termsFields: string[];
+  hasDateHistogram: boolean;
+  /** The raw metric when the query returns rows, not buckets. */
+  rawMetric?: 'raw_data' | 'logs' | 'raw_document';
+  /** Row limit of a raw query (its size or limit setting, Grafana's default 500). */
+  rowLimit?: number;
+  /** The query's Lucene text, as saved (not interpolated). */
+  query?: string;
+}
+
+/** The facts of every target that has a refId, in query order; a repeated refId keeps its first target. */
+export function targetFactsOf(targets: readonly unknown[] | undefined): TargetFacts[] {
+  const facts: TargetFacts[] = [];
+  for (const target of Array.isArray(targets) ? targets : []) {
+    const record = asRecord(target);
+    const refId = record?.refId;
+    if (!record || typeof refId !== 'string' || refId === '' || facts.some((known) => known.refId === refId)) {
+      continue;
+    }
+    facts.push(factsOf(record, refId));
+  }
+  return facts;
+}
+
+function factsOf(target: Record<string, unknown>, refId: string): TargetFacts {
+  const metrics = Array.isArray(target.metrics) ? target.metrics.map(asRecord) : [];
+  const metricTypes = metrics
+    .filter((metric) => metric && metric.hide !== true && typeof metric.type === 'string')
+    .map((metric) => metric!.type as string);
+  const bucketAggs: BucketAggFacts[] = [];
+  for (const agg of Array.isArray(target.bucketAggs) ? target.bucketAggs.map(asRecord) : []) {
+    if (!agg || typeof agg.type !== 'string') {
+      continue;
+    }
+    const entry: BucketAggFacts = { type: agg.type };
+    if (typeof agg.field === 'string' && agg.field !== '') {
+      entry.field = agg.field;
+    }
+    const size = Number(asRecord(agg.settings)?.size);
+    if (Number.isFinite(size) && size > 0) {
+      entry.size = size;
+    }
+    bucketAggs.push(entry);
+  }
+  const facts: TargetFacts = {
+    refId,
+    hidden: target.hide === true,
+    metricTypes,
+    bucketAggs,
+    termsFields: bucketAggs.filter((agg) => agg.type === 'terms' && agg.field).map((agg) => agg.field!),
+    hasDateHistogram: bucketAggs.some((agg) => agg.type === 'date_histogram'),
+  };
+  const rawMetric = metricTypes.find((type) => RAW_METRIC_TYPES.has(type));
+  if (rawMetric) {
+    facts.rawMetric = rawMetric as TargetFacts['rawMetric'];
+    facts.rowLimit = rowLimitFromTargets([target]);
+  }
+  if (typeof target.query === 'string') {
+    facts.query = target.query;
+  }
+  return facts;
+}
