@@ -1,30 +1,30 @@
 /** @jest-environment ./tools/seed/testing/nodeEnvironment.js */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { normalize } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, normalize } from 'node:path';
 import { load } from 'js-yaml';
 
 import { parseOptions } from '../../../tools/seed/main';
+import { describeProblems, runDclint } from './dclint';
 import {
-  compileSchema,
   ComposeFile,
   ComposeService,
   composeVariables,
-  describeErrors,
   environmentOf,
   interpolate,
-  loadSharedSchema,
   parseEnvFile,
   readJson,
   readText,
   repoPath,
+  scratchDir,
   volumesOf,
 } from './stackFiles';
 
 const rawText = readText('docker-compose.yml');
 const envExample = parseEnvFile(readText('.env.example'));
 /** The file as compose sees it with no .env: every variable at its default. */
-const resolved = load(interpolate(rawText, new Map())) as ComposeFile;
+const resolvedText = interpolate(rawText, new Map());
+const resolved = load(resolvedText) as ComposeFile;
 const raw = load(rawText) as ComposeFile;
 const services = Object.entries(resolved.services);
 const pluginId = readJson<{ id: string }>('src/plugin.json').id;
@@ -32,18 +32,55 @@ const pluginId = readJson<{ id: string }>('src/plugin.json').id;
 const SECRET_KEY = /PASSWORD|SECRET|TOKEN|API_?KEY/i;
 const isOneShot = (service: ComposeService) => service.restart === 'no';
 
-describe('docker-compose.yml against the Compose Specification schema', () => {
-  const validate = compileSchema(loadSharedSchema('compose-spec.json'));
-
-  it('is valid as written and after interpolation', () => {
-    expect(validate(raw) ? [] : describeErrors(validate)).toEqual([]);
-    expect(validate(resolved) ? [] : describeErrors(validate)).toEqual([]);
+describe('docker-compose.yml through dclint (Compose Specification schema, best practices)', () => {
+  let scratch: string;
+  beforeAll(() => {
+    scratch = scratchDir('dclint');
+  });
+  afterAll(() => {
+    rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('the schema check can fail (a malformed service is reported)', () => {
-    const broken = JSON.parse(JSON.stringify(resolved));
+  /** A variant of the file to lint, written under .tmp/ (dclint reads files, not text). */
+  const variant = (name: string, text: string) => {
+    const file = join(scratch, name, 'docker-compose.yml');
+    mkdirSync(join(scratch, name));
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('reports no error and no warning, as written and after interpolation with the defaults', () => {
+    const run = runDclint(['docker-compose.yml', variant('interpolated', resolvedText)]);
+    expect(describeProblems(run)).toEqual([]);
+    expect(run.reports).toHaveLength(2);
+    expect(run.status).toBe(0);
+  });
+
+  it('can fail: a malformed service is an error, an unquoted port a warning', () => {
+    const broken = JSON.parse(JSON.stringify(raw));
     broken.services.grafana.ports = [{ published: 3000, bogus: true }];
-    expect(validate(broken)).toBe(false);
+    const schemaRun = runDclint([variant('broken', JSON.stringify(broken, null, 2))]);
+    expect(schemaRun.status).toBe(1);
+    expect(schemaRun.reports[0].messages.map((m) => [m.rule, m.type])).toContainEqual(['invalid-schema', 'error']);
+
+    const unquoted = rawText.replace(
+      "- '127.0.0.1:${GRAFANA_PORT:-3000}:3000'",
+      '- 127.0.0.1:${GRAFANA_PORT:-3000}:3000'
+    );
+    expect(unquoted).not.toBe(rawText);
+    const styleRun = runDclint([variant('unquoted', unquoted)]);
+    expect(styleRun.reports[0].messages.map((m) => [m.rule, m.type])).toEqual([['require-quotes-in-ports', 'warning']]);
+  });
+
+  it('has every rule .dclintrc.yml changes explained by a comment above it', () => {
+    const lines = readText('.dclintrc.yml').split('\n');
+    const ruleLines = lines
+      .map((line, index) => ({ line, index }))
+      .filter(({ line }) => /^ {2}[a-z][a-z-]+:/.test(line));
+    expect(ruleLines.length).toBeGreaterThan(0);
+    for (const { line, index } of ruleLines) {
+      expect([line, lines[index - 1].trim().startsWith('#')]).toEqual([line, true]);
+    }
   });
 
   it('has the four services of the NOC stack', () => {

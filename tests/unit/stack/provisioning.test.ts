@@ -1,8 +1,7 @@
 import { readdirSync } from 'node:fs';
 
 import { REGISTRY } from '../../../src/core';
-import { migrateOptions } from '../../../src/options';
-import { validateOptions } from '../../../src/options';
+import { migrateOptions, validateOptions } from '../../../src/options';
 import { interpolateLinkUrl } from '../../../src/links/templateLinks';
 import { indexPattern, MAPPINGS, ObjectMapping } from '../../../tools/seed/mappings';
 import { RecordKind } from '../../../tools/seed/documents';

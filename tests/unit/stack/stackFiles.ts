@@ -1,11 +1,10 @@
 /**
- * Shared helpers of the static stack tests: where the repo and the shared JSON Schemas are, an Ajv set up for
- * them, the YAML/JSON files of the stack, and Docker Compose's variable interpolation.
+ * Shared helpers of the static stack tests: where the repository is, the YAML/JSON files of the stack, scratch
+ * directories inside the repository, and Docker Compose's variable interpolation. Nothing here reads a file outside
+ * the repository.
  */
-import Ajv, { ValidateFunction } from 'ajv';
-import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
 import { load } from 'js-yaml';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
@@ -14,44 +13,11 @@ export function repoPath(...parts: string[]): string {
   return join(REPO_ROOT, ...parts);
 }
 
-/**
- * A schema from the shared folder: `../shared/schemas` next to the repository (CI checks the shared folder out
- * beside the clone), else /work/shared/schemas. Fails with a message that says where it looked.
- */
-export function loadSharedSchema(name: string): object {
-  const candidates = [resolve(REPO_ROOT, '../shared/schemas', name), join('/work/shared/schemas', name)];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) {
-    throw new Error(
-      `JSON Schema ${name} not found. Looked in:\n  ${candidates.join('\n  ')}\n` +
-        'Check out the shared folder next to the repository clone (../shared/schemas) to run the stack tests.'
-    );
-  }
-  return JSON.parse(readFileSync(found, 'utf8'));
-}
-
-/**
- * Ajv for draft-07 schemas as published: `strict: false` (the schemas use annotation keywords Ajv does not know),
- * non-unicode regular expressions (plugin.schema.json escapes `-` in patterns), the https spelling of the draft-07
- * meta-schema id (compose-spec.json), and the two string formats the schemas use.
- */
-export function compileSchema(schema: object): ValidateFunction {
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  ajv.addMetaSchema({ ...draft07, $id: 'https://json-schema.org/draft-07/schema' });
-  ajv.addFormat('uri', (value: string) => {
-    try {
-      return Boolean(new URL(value));
-    } catch {
-      return false;
-    }
-  });
-  ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/);
-  return ajv.compile(schema);
-}
-
-/** Ajv errors as readable lines, for failure messages. */
-export function describeErrors(validate: ValidateFunction): string[] {
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`.trim());
+/** A new empty directory under the repository's .tmp/ (git-ignored), for files a test writes. */
+export function scratchDir(prefix: string): string {
+  const parent = repoPath('.tmp', 'stack-tests');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, `${prefix}-`));
 }
 
 export function readText(relativePath: string): string {
@@ -113,7 +79,10 @@ export interface ComposeService {
   command?: string | string[];
   environment?: Record<string, string | number | boolean | null> | string[];
   ports?: Array<string | number | { published?: string | number; target?: number; host_ip?: string }>;
-  volumes?: Array<string | { type?: string; source?: string; target?: string }>;
+  volumes?: Array<
+    string | { type?: string; source?: string; target?: string; read_only?: boolean; bind?: { selinux?: string } }
+  >;
+  tmpfs?: string | string[];
   depends_on?: string[] | Record<string, { condition?: string; required?: boolean; restart?: boolean }>;
   healthcheck?: { test?: string | string[]; disable?: boolean };
   restart?: string;
@@ -143,17 +112,77 @@ export function environmentOf(service: ComposeService): Map<string, string> {
   return env;
 }
 
-/** A service's volumes as source/target pairs, whichever syntax the file uses. */
-export function volumesOf(service: ComposeService): Array<{ source: string; target: string; readOnly: boolean }> {
-  return (service.volumes ?? []).map((volume) => {
+export interface Mount {
+  /** Named volume, host path (bind mount) or '' for a tmpfs. */
+  source: string;
+  target: string;
+  type: 'volume' | 'bind' | 'tmpfs';
+  readOnly: boolean;
+  /** Options after the target in the short syntax (`ro`, `z`, …); for the long syntax, `ro` and the SELinux label. */
+  options: string[];
+}
+
+/** Short-syntax sources that are host paths (the Compose Specification: relative or absolute paths, `~`). */
+function isHostPath(source: string): boolean {
+  return /^(\.|\/|~)/.test(source);
+}
+
+/** A service's volumes and tmpfs mounts, whichever syntax the file uses. */
+export function mountsOf(service: ComposeService): Mount[] {
+  const volumes = (service.volumes ?? []).map((volume): Mount => {
     if (typeof volume === 'string') {
       const [source, target, mode] = volume.split(':');
-      return { source, target, readOnly: mode === 'ro' };
+      const options = mode ? mode.split(',') : [];
+      return {
+        source,
+        target,
+        type: isHostPath(source) ? 'bind' : 'volume',
+        readOnly: options.includes('ro'),
+        options,
+      };
     }
+    const readOnly = Boolean(volume.read_only);
+    const selinux = volume.bind?.selinux;
     return {
       source: volume.source ?? '',
       target: volume.target ?? '',
-      readOnly: Boolean((volume as { read_only?: boolean }).read_only),
+      type: volume.type === 'bind' ? 'bind' : volume.type === 'tmpfs' ? 'tmpfs' : 'volume',
+      readOnly,
+      options: [...(readOnly ? ['ro'] : []), ...(selinux ? [selinux] : [])],
     };
   });
+  const tmpfs = typeof service.tmpfs === 'string' ? [service.tmpfs] : (service.tmpfs ?? []);
+  return [
+    ...volumes,
+    ...tmpfs.map((target): Mount => ({ source: '', target, type: 'tmpfs', readOnly: false, options: [] })),
+  ];
+}
+
+/** A service's volumes as source/target pairs, whichever syntax the file uses. */
+export function volumesOf(service: ComposeService): Array<{ source: string; target: string; readOnly: boolean }> {
+  return mountsOf(service)
+    .filter((mount) => mount.type !== 'tmpfs')
+    .map(({ source, target, readOnly }) => ({ source, target, readOnly }));
+}
+
+/** Whether a container path is the other one or lies below it. */
+export function isWithin(path: string, parent: string): boolean {
+  const clean = (p: string) => posix.normalize(p).replace(/(.)\/$/, '$1');
+  const [child, base] = [clean(path), clean(parent)];
+  return child === base || child.startsWith(base === '/' ? '/' : `${base}/`);
+}
+
+/**
+ * Mounts of a service whose target lies inside the target of one of its bind mounts. For each of them Docker
+ * creates the mount point in the host directory (root-owned, with rootful Docker).
+ */
+export function mountsInsideBindMounts(service: ComposeService): Array<{ bind: Mount; nested: Mount }> {
+  const mounts = mountsOf(service);
+  return mounts
+    .filter((bind) => bind.type === 'bind')
+    .flatMap((bind) =>
+      mounts
+        .filter((other) => other !== bind && isWithin(other.target, bind.target))
+        .map((nested) => ({ bind, nested }))
+    );
 }
