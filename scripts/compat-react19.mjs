@@ -71,12 +71,6 @@ if (command === 'write') {
   for (const file of ['package.json', 'package-lock.json']) {
     fs.copyFileSync(path.join(compatDir, file), path.join(workDir, file));
   }
-  // Tests find ../shared beside the repository; give the copy the same neighbour.
-  const shared = path.resolve(root, '../shared');
-  const sharedLink = path.join(workDir, '../shared');
-  if (fs.existsSync(shared) && !fs.existsSync(sharedLink)) {
-    fs.symlinkSync(shared, sharedLink, 'dir');
-  }
   const lockStamp = path.join(workDir, 'node_modules/.compat-lock');
   const lock = fs.readFileSync(path.join(compatDir, 'package-lock.json'), 'utf8');
   if (!fs.existsSync(lockStamp) || fs.readFileSync(lockStamp, 'utf8') !== lock) {
