@@ -34,3 +34,30 @@ export {
   termsAggsOf,
 } from './queryTargets';
 export type { DatasourceRefLike, TargetLike, TermsAgg } from './queryTargets';
+export {
+  alertRulesForCode,
+  alertRuleTitle,
+  alertRuleUid,
+  alertRuleViewPath,
+  codeRuleLabel,
+  DEFAULT_ALERT_UID_PREFIX,
+  isAlertableCode,
+  isValidAlertUidPrefix,
+  MAX_ALERT_UID_LENGTH,
+  MAX_ALERT_UID_PREFIX_LENGTH,
+  planAlertRules,
+} from './alerting';
+export type {
+  AlertRuleKind,
+  AlertRulePlan,
+  AlertRuleSubject,
+  AnyIncidentRulePlan,
+  CodeAlertRule,
+  CodeRange,
+  CodeRulePlan,
+  CodeRuleKind,
+  NoCallsRulePlan,
+  RiseRulePlan,
+  ShareRulePlan,
+  TeamPolicy,
+} from './alerting';
