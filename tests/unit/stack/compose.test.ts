@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { load } from 'js-yaml';
 
-import { parseOptions } from '../../../tools/seed/main';
+import { MIN_PASSWORD_LENGTH, parseOptions } from '../../../tools/seed/main';
 import { describeProblems, runDclint } from './dclint';
 import {
   ComposeFile,
@@ -21,7 +21,8 @@ import {
 } from './stackFiles';
 
 const rawText = readText('docker-compose.yml');
-const envExample = parseEnvFile(readText('.env.example'));
+const envExampleText = readText('.env.example');
+const envExample = parseEnvFile(envExampleText);
 /** The file as compose sees it with no .env: every variable at its default. */
 const resolvedText = interpolate(rawText, new Map());
 const resolved = load(resolvedText) as ComposeFile;
@@ -144,6 +145,46 @@ describe('variables and secrets', () => {
   it('has no .env file in git', () => {
     const tracked = execFileSync('git', ['ls-files', '--', '.env'], { cwd: repoPath(), encoding: 'utf8' });
     expect(tracked.trim()).toBe('');
+  });
+});
+
+/** The comment lines right above `KEY=` in .env.example, joined. */
+function commentAbove(key: string): string {
+  const lines = envExampleText.split('\n');
+  const at = lines.findIndex((line) => line.startsWith(`${key}=`));
+  expect([key, at >= 0]).toEqual([key, true]);
+  const comments: string[] = [];
+  for (let i = at - 1; i >= 0 && lines[i].startsWith('#'); i--) {
+    comments.unshift(lines[i].replace(/^#\s?/, ''));
+  }
+  return comments.join(' ');
+}
+
+describe('.env.example: the password rules', () => {
+  const elasticsearchPasswords = ['ELASTIC_PASSWORD', 'GRAFANA_ES_PASSWORD'];
+
+  it('says next to each Elasticsearch password that it needs at least 6 characters, and its defaults have them', () => {
+    for (const key of elasticsearchPasswords) {
+      expect([key, commentAbove(key)]).toEqual([
+        key,
+        expect.stringContaining(`At least ${MIN_PASSWORD_LENGTH} characters`),
+      ]);
+      expect([key, envExample.get(key)!.length >= MIN_PASSWORD_LENGTH]).toEqual([key, true]);
+    }
+    expect(commentAbove('GRAFANA_ES_PASSWORD')).toContain('setup stops');
+  });
+
+  it('says that Grafana’s admin password applies on the first start only', () => {
+    const comment = commentAbove('GRAFANA_ADMIN_PASSWORD');
+    expect(comment).toContain('first start');
+    expect(comment).toContain('docker compose down -v');
+  });
+
+  it('gives setup the same reader password as Grafana, so the seeder’s length check covers what Grafana uses', () => {
+    const setupEnv = environmentOf(raw.services.setup);
+    const grafanaEnv = environmentOf(raw.services.grafana);
+    expect(setupEnv.get('GRAFANA_ES_PASSWORD')).toBe(grafanaEnv.get('GRAFANA_ES_PASSWORD'));
+    expect(setupEnv.get('GRAFANA_ES_PASSWORD')).toBe('${GRAFANA_ES_PASSWORD:-sipcodes-reader-demo}');
   });
 });
 
