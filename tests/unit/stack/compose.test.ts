@@ -12,6 +12,9 @@ import {
   composeVariables,
   environmentOf,
   interpolate,
+  isWithin,
+  mountsInsideBindMounts,
+  mountsOf,
   parseEnvFile,
   readJson,
   readText,
@@ -238,6 +241,33 @@ describe('images, health and start order', () => {
     expect(resolved.services.setup.depends_on).toMatchObject({ elasticsearch: { condition: 'service_healthy' } });
   });
 
+  it('brings every long-running service back after a crash or a Docker restart; runs plugin-build once', () => {
+    expect(Object.fromEntries(services.map(([name, service]) => [name, service.restart]))).toEqual({
+      elasticsearch: 'unless-stopped',
+      'plugin-build': 'no',
+      setup: 'unless-stopped',
+      grafana: 'unless-stopped',
+    });
+  });
+
+  it('setup: every restart reruns the seeder harmlessly (no --reset, no --anchor that would move the incidents)', () => {
+    // The seeder keeps the stored anchor and rewrites the same ids on a rerun (tools/seed/main.test.ts).
+    const command = resolved.services.setup.command as string[];
+    expect(command.filter((arg) => /^--(reset|anchor)\b/.test(arg))).toEqual([]);
+    const options = parseOptions(command.slice(command.indexOf('tools/seed/cli.ts') + 1), {
+      ES_PASSWORD: 'x',
+    }) as { reset: boolean; anchor?: unknown };
+    expect(options.reset).toBe(false);
+    expect(options.anchor).toBeUndefined();
+  });
+
+  it('setup: the ready file lives in a tmpfs, so a restarted seeder is not healthy before its setup ran again', () => {
+    const service = resolved.services.setup;
+    const readyFile = (service.healthcheck!.test as string[]).slice(-1)[0];
+    const tmpfs = mountsOf(service).filter((mount) => mount.type === 'tmpfs');
+    expect(tmpfs.some((mount) => isWithin(readyFile, mount.target))).toBe(true);
+  });
+
   it('has no dependency cycle', () => {
     const visiting = new Set<string>();
     const done = new Set<string>();
@@ -274,6 +304,60 @@ describe('network exposure', () => {
   });
 });
 
+describe('mounts', () => {
+  it('mounts nothing inside a bind mount (Docker would create its mount point, root-owned, in the checkout)', () => {
+    for (const [name, service] of services) {
+      expect([name, mountsInsideBindMounts(service).map(({ nested }) => nested.target)]).toEqual([name, []]);
+    }
+  });
+
+  it('the nesting check can fail: the old node_modules volume inside the checkout is reported', () => {
+    const old: ComposeService = { volumes: ['.:/src', 'plugin-node-modules:/src/node_modules', 'other:/srcdata'] };
+    expect(mountsInsideBindMounts(old).map(({ bind, nested }) => [bind.target, nested.target])).toEqual([
+      ['/src', '/src/node_modules'],
+    ]);
+    expect(mountsInsideBindMounts({ volumes: ['.:/src'], tmpfs: ['/src/tmp/'] })).toHaveLength(1);
+  });
+
+  it('labels every bind mount for SELinux (z: shared, as dist/ is written by one container and read by another)', () => {
+    const binds = services.flatMap(([name, service]) =>
+      mountsOf(service)
+        .filter((mount) => mount.type === 'bind')
+        .map((mount) => ({ name, ...mount }))
+    );
+    expect(binds.length).toBe(3);
+    for (const bind of binds) {
+      expect([bind.name, bind.target, bind.options.filter((o) => o === 'z')]).toEqual([bind.name, bind.target, ['z']]);
+      expect(bind.options.every((option) => ['ro', 'rw', 'z'].includes(option))).toBe(true);
+    }
+  });
+
+  it('mounts the checkout writable only where something is written (plugin-build writes dist/), read-only elsewhere', () => {
+    const writable = services.flatMap(([name, service]) =>
+      mountsOf(service)
+        .filter((mount) => mount.type === 'bind' && !mount.readOnly)
+        .map((mount) => `${name} ${mount.source}:${mount.target}`)
+    );
+    expect(writable).toEqual(['plugin-build .:/src']);
+    expect(
+      mountsOf(resolved.services.grafana)
+        .filter((m) => m.type === 'bind')
+        .map((m) => m.options)
+    ).toEqual([
+      ['ro', 'z'],
+      ['ro', 'z'],
+    ]);
+  });
+
+  it('parses the short syntax’s options, so the checks above can fail', () => {
+    expect(mountsOf({ volumes: ['./dist:/x:ro,z', './p:/y', 'vol:/z:ro'] })).toEqual([
+      { source: './dist', target: '/x', type: 'bind', readOnly: true, options: ['ro', 'z'] },
+      { source: './p', target: '/y', type: 'bind', readOnly: false, options: [] },
+      { source: 'vol', target: '/z', type: 'volume', readOnly: true, options: ['ro'] },
+    ]);
+  });
+});
+
 describe('services', () => {
   it('elasticsearch: single node, security on, 1 GB heap, data in a named volume, health via the elastic password', () => {
     const service = resolved.services.elasticsearch;
@@ -290,41 +374,63 @@ describe('services', () => {
     expect(test).toContain('elastic:${ELASTIC_PASSWORD}');
   });
 
-  it('plugin-build: npm ci && npm run build in the mounted repo, node_modules in a named volume', () => {
+  it('plugin-build: the checkout at /src, the workspace volume outside it, shared read-only with setup', () => {
     const service = resolved.services['plugin-build'];
     expect(isOneShot(service)).toBe(true);
-    expect(String(service.command)).toMatch(/npm ci.*&&.*npm run build/);
-    const volumes = volumesOf(service);
-    expect(
-      volumes.map((volume) => ({ ...volume, source: normalize(volume.source).replace(/(.)\/$/, '$1') }))
-    ).toContainEqual({
-      source: '.',
-      target: service.working_dir,
-      readOnly: false,
-    });
-    const modules = volumes.find((volume) => volume.target === `${service.working_dir}/node_modules`);
-    expect(Object.keys(resolved.volumes ?? {})).toContain(modules?.source);
+    const volumes = volumesOf(service).map((volume) => ({
+      ...volume,
+      source: normalize(volume.source).replace(/(.)\/$/, '$1'),
+    }));
+    expect(volumes).toEqual([
+      { source: '.', target: '/src', readOnly: false },
+      { source: 'plugin-workspace', target: '/build', readOnly: false },
+    ]);
+    expect(Object.keys(resolved.volumes ?? {})).toContain('plugin-workspace');
+    expect(service.working_dir).toBe('/build');
+    expect(volumesOf(resolved.services.setup)).toEqual([
+      { source: 'plugin-workspace', target: '/build', readOnly: true },
+    ]);
   });
 
-  it('plugin-build: builds as the owner of the checkout, not root (root only hands it node_modules and dist)', () => {
+  it('plugin-build: root only hands the owner the workspace and old leftovers, then runs the script as the owner', () => {
     const service = resolved.services['plugin-build'];
-    const src = service.working_dir!;
     const [shell, flags, script] = service.command as string[];
     expect([shell, flags]).toEqual(['sh', '-euc']);
     // The uid:gid come from the mounted checkout itself, so a fresh clone needs no setting.
-    expect(script).toContain(`uid="$(stat -c %u ${src})"`);
-    expect(script).toContain(`gid="$(stat -c %g ${src})"`);
-    const drop = script.indexOf('exec setpriv --reuid="$uid" --regid="$gid" --clear-groups ');
+    expect(script).toContain('uid="$(stat -c %u /src)"');
+    expect(script).toContain('gid="$(stat -c %g /src)"');
+    const drop = script.indexOf(
+      'exec setpriv --reuid="$uid" --regid="$gid" --clear-groups sh /src/scripts/plugin-build.sh'
+    );
     expect(drop).toBeGreaterThan(0);
-    // Everything npm does happens after the drop; before it, only ownership of node_modules and dist/ changes.
-    expect(script.indexOf('npm ci')).toBeGreaterThan(drop);
-    expect(script.indexOf('npm run build')).toBeGreaterThan(drop);
+    expect(existsSync(repoPath('scripts/plugin-build.sh'))).toBe(true);
+    // Before the drop, only ownership changes, and only of what is not the owner's yet.
     const beforeDrop = script.slice(0, drop);
-    expect(beforeDrop).not.toMatch(/npm|chmod|chown -R/);
-    expect(beforeDrop).toContain(`for dir in ${src}/node_modules ${src}/dist; do`);
+    expect(beforeDrop).not.toMatch(/npm|chmod|chown -R|rm /);
+    expect(beforeDrop).toContain('for dir in /build /src/node_modules /src/dist; do');
+    expect(beforeDrop).toContain('find "$dir" -xdev ! -user "$uid" -exec chown -h "$uid:$gid" {} +');
     expect(service.user).toBeUndefined();
     // A uid without a home directory in the image still gets a writable npm cache.
     expect(environmentOf(service).get('HOME')).toMatch(/^\/tmp\//);
+  });
+
+  it('plugin-build: the script works in the volume, skips npm ci while the lock is unchanged, then builds', () => {
+    // Its behaviour is tested by running it (pluginBuildScript.test.ts); here, that it reads what compose mounts.
+    const script = readText('scripts/plugin-build.sh')
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('#'))
+      .join('\n');
+    expect(script).toContain('SRC="${SRC:-/src}"');
+    expect(script).toContain('WORK="${WORK:-/build}"');
+    expect(script).toContain('STAMP="$WORK/node_modules/.package-lock.sha256"');
+    const compare = script.indexOf('if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$wanted" ]; then');
+    const install = script.indexOf('npm ci --no-audit --no-fund');
+    expect(script.indexOf('sha256sum <package-lock.json')).toBeGreaterThan(0);
+    expect(compare).toBeGreaterThan(script.indexOf('sha256sum <package-lock.json'));
+    expect(install).toBeGreaterThan(compare);
+    expect(script.indexOf('npm run build')).toBeGreaterThan(install);
+    // One command runs npm ci, the one behind the comparison.
+    expect(script.split('\n').filter((line) => /^\s*npm ci\b/.test(line))).toEqual(['  npm ci --no-audit --no-fund']);
   });
 
   it('setup: runs the seeder with options it accepts, live, with the ready file its healthcheck waits for', () => {
@@ -332,7 +438,10 @@ describe('services', () => {
     const command = service.command as string[];
     const script = command.indexOf('tools/seed/cli.ts');
     expect(script).toBeGreaterThan(0);
+    // Relative to the workspace, which holds a copy of the checkout.
+    expect(service.working_dir).toBe('/build');
     expect(existsSync(repoPath('tools/seed/cli.ts'))).toBe(true);
+    expect(readText('scripts/plugin-build.sh')).not.toMatch(/--exclude=\.?\/?tools/);
     const options = parseOptions(command.slice(script + 1), Object.fromEntries(environmentOf(service)));
     expect(options).toMatchObject({
       node: 'http://elasticsearch:9200',
