@@ -7,6 +7,8 @@ export const TEST_IDS = {
   panel: 'sip-panel',
   /** One slice (donut/pie arc, or bar in the bar view) per code. */
   slice: (code: number | string) => `sip-slice-${code}`,
+  /** The folded tail of calm codes ("Other (n codes)"); outside the `sip-slice-` prefix on purpose. */
+  otherSlice: 'sip-other-slice',
   /** The SVG drawing of the distribution. */
   chart: 'sip-chart',
   /** One legend row per code. */

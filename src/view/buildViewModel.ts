@@ -10,6 +10,7 @@ import {
   CodeDistribution,
   Finding,
   formatCalls,
+  formatCount,
   formatSharePercent,
   normalizeFrames,
   Notice,
@@ -20,6 +21,7 @@ import {
 } from '../core';
 import { SEVERITY_LABEL } from '../constants/severity';
 import { parseRecentWindow, SipCodesOptions, validateOptions } from '../options';
+import { chartSlicesOf } from './chartSlices';
 import { codeColor } from './colors';
 import {
   internalErrorMessage,
@@ -113,6 +115,15 @@ function hidden2xxOf(finals: readonly CodeView[], total: number): SipViewModel['
   return count > 0 ? { count, share: (count * 100) / total } : undefined;
 }
 
+/** What the donut's hole says: all final responses, or with 2xx hidden, the failed ones of all. */
+function centreText(slices: readonly CodeView[], total: number, twoXxHidden: boolean): SipViewModel['centre'] {
+  if (!twoXxHidden) {
+    return { value: formatCount(total), caption: 'final responses' };
+  }
+  const shown = slices.reduce((sum, entry) => sum + entry.count, 0);
+  return { value: formatCount(shown), caption: `failed of ${formatCount(total)}` };
+}
+
 /** Builds everything the panel renders, in the order of the pipeline: options, policy, normalise, assess, draw. */
 export function buildViewModel(input: ViewModelInput): SipViewModel {
   const { theme } = input;
@@ -185,6 +196,8 @@ export function buildViewModel(input: ViewModelInput): SipViewModel {
     distribution,
     total,
     slices,
+    chart: chartSlicesOf(slices, theme.colors.text.secondary),
+    centre: centreText(slices, total, hidden2xx !== undefined),
     legend: [...shown, ...(options.include1xx ? allProvisional : [])],
     byCode,
     findings,

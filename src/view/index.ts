@@ -2,3 +2,12 @@ export { buildViewModel, byUrgency } from './buildViewModel';
 export { codeColor } from './colors';
 export { summarizeFinding, policyIssueText } from './wording';
 export type { CodeView, FindingView, MessageKind, PanelMessage, SipViewModel, ViewModelInput } from './types';
+export {
+  BOOST_BUDGET,
+  chartSlicesOf,
+  FOLD_BELOW_FRACTION,
+  MAX_OWN_SLICES,
+  MIN_VISIBLE_FRACTION,
+  boostWeights,
+} from './chartSlices';
+export type { ChartSlice } from './chartSlices';

@@ -1,6 +1,7 @@
 import type { DataFrame, DataQueryError, GrafanaTheme2 } from '@grafana/data';
 import type { CodeDistribution, CodePolicy, Finding, NoticeKind, NoticeLevel, Policy, Severity } from '../core';
 import type { SipCodesOptions } from '../options';
+import type { ChartSlice } from './chartSlices';
 
 /** One code as the chart, legend and guidance card draw it. */
 export interface CodeView {
@@ -54,8 +55,12 @@ export interface SipViewModel {
   distribution: CodeDistribution;
   /** Final responses counted. */
   total: number;
-  /** Codes drawn as slices / bars, in legend order (urgency, then calls). */
+  /** Codes drawn as bars, in legend order (urgency, then calls). */
   slices: CodeView[];
+  /** What the donut and pie draw: the same codes with the calm tail folded into "Other" and rare codes boosted. */
+  chart: ChartSlice[];
+  /** The number in the donut's hole and its caption: what the ring shows. */
+  centre: { value: string; caption: string };
   /** Codes listed in the legend: most urgent first, then most calls; provisional 1xx last. */
   legend: CodeView[];
   /** Every code seen (also hidden 2xx and 1xx), for the guidance card. */

@@ -1,13 +1,11 @@
 import React from 'react';
 import { useStyles2 } from '@grafana/ui';
 import { TEST_IDS } from '../../constants/testIds';
-import type { ChartSlice } from '../DistributionChart';
+import type { CodeView } from '../../view';
 import { getDistributionBarsStyles, SEVERITY_BACKGROUND, SEVERITY_PATTERN } from './DistributionBars.styles';
 
-export interface BarSlice extends ChartSlice {
-  /** "2.1 %" */
-  shareText: string;
-}
+/** What a bar needs of one code. */
+export type BarSlice = Pick<CodeView, 'code' | 'count' | 'severity' | 'color' | 'label' | 'shareText'>;
 
 export interface DistributionBarsProps {
   slices: readonly BarSlice[];

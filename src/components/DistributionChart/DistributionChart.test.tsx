@@ -3,19 +3,32 @@ import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TEST_IDS } from '../../constants/testIds';
 import { renderWithTheme } from '../../testing/panelProps';
-import { ChartSlice, DistributionChart, MIN_VISIBLE_FRACTION, sliceArcs } from './DistributionChart';
+import { boostWeights, ChartSlice, MIN_VISIBLE_FRACTION } from '../../view';
+import { DistributionChart, sliceArcs } from './DistributionChart';
+
+const slice = (
+  code: number,
+  count: number,
+  severity: ChartSlice['severity'],
+  color: string,
+  label: string
+): ChartSlice => ({
+  key: String(code),
+  code,
+  count,
+  weight: count,
+  severity,
+  color,
+  label,
+  folded: [],
+});
 
 const SLICES: ChartSlice[] = [
-  {
-    code: 500,
-    count: 2,
-    severity: 'immediate',
-    color: '#F2495C',
-    label: '500 Server Internal Error: 2 calls, 0.12 %, immediate',
-  },
-  { code: 404, count: 37, severity: 'track', color: '#FF9830', label: '404 Not Found: 37 calls, 2.2 %, track' },
-  { code: 200, count: 1520, severity: 'normal', color: '#73BF69', label: '200 OK: 1,520 calls, 91.3 %, normal' },
+  slice(500, 2, 'immediate', '#F2495C', '500 Server Internal Error: 2 calls, 0.12 %, immediate'),
+  slice(404, 37, 'track', '#FF9830', '404 Not Found: 37 calls, 2.2 %, track'),
+  slice(200, 1520, 'normal', '#73BF69', '200 OK: 1,520 calls, 91.3 %, normal'),
 ];
+const BOOSTED = SLICES.map((entry, index) => ({ ...entry, weight: boostWeights(SLICES.map((s) => s.count))[index] }));
 
 function renderChart(props: Partial<React.ComponentProps<typeof DistributionChart>> = {}) {
   const onSelect = jest.fn();
@@ -95,7 +108,7 @@ describe('DistributionChart', () => {
   });
 
   it('draws a single code as a full ring and skips zero counts', () => {
-    renderChart({ slices: [SLICES[2], { ...SLICES[1], count: 0 }] });
+    renderChart({ slices: [SLICES[2], { ...SLICES[1], count: 0, weight: 0 }] });
     expect(screen.getByTestId(TEST_IDS.slice(200))).toBeInTheDocument();
     expect(screen.queryByTestId(TEST_IDS.slice(404))).toBeNull();
   });
@@ -117,17 +130,41 @@ describe('sliceArcs', () => {
 
   it('keeps the order given and proportional angles for ordinary shares', () => {
     const arcs = sliceArcs([
-      { ...SLICES[1], count: 300 },
-      { ...SLICES[2], count: 700 },
+      { ...SLICES[1], count: 300, weight: 300 },
+      { ...SLICES[2], count: 700, weight: 700 },
     ]);
     expect(arcs.map((arc) => arc.data.code)).toEqual([404, 200]);
     expect(span(arcs[0]) / (2 * Math.PI)).toBeCloseTo(0.3, 2);
   });
 
-  it('gives a rare code a visible, clickable sliver', () => {
-    const arcs = sliceArcs(SLICES); // 500 has 2 of 1,559 calls (0.13 %)
+  it('draws a rare code with its boosted weight: a visible, clickable sliver', () => {
+    const arcs = sliceArcs(BOOSTED); // 500 has 2 of 1,559 calls (0.13 %)
     const tiny = arcs.find((arc) => arc.data.code === 500)!;
     expect(span(tiny) / (2 * Math.PI)).toBeGreaterThan(MIN_VISIBLE_FRACTION * 0.9);
     expect(tiny.data.count).toBe(2);
+  });
+});
+
+describe('the Other slice', () => {
+  const other: ChartSlice = {
+    key: 'other',
+    code: null,
+    count: 40,
+    weight: 40,
+    severity: 'normal',
+    color: '#999',
+    label: 'Other (2 codes): 40 calls, 2.5 %',
+    folded: [486, 481],
+  };
+
+  it('is drawn outside the per-code test ids and opens the legend instead of a card', async () => {
+    const onSelectOther = jest.fn();
+    const { onSelect } = renderChart({ slices: [...SLICES, other], onSelectOther });
+    const path = screen.getByTestId(TEST_IDS.otherSlice);
+    expect(path).toHaveAttribute('data-folded', '486 481');
+    expect(document.querySelectorAll('[data-testid^="sip-slice-"]')).toHaveLength(SLICES.length);
+    await userEvent.click(path);
+    expect(onSelectOther).toHaveBeenCalledWith(path);
+    expect(onSelect).not.toHaveBeenCalled();
   });
 });

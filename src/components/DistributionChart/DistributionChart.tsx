@@ -1,26 +1,18 @@
 import React, { useId, useMemo } from 'react';
 import { arc as d3Arc, pie as d3Pie, PieArcDatum } from 'd3-shape';
 import { useStyles2 } from '@grafana/ui';
-import type { Severity } from '../../core';
+import type { ChartSlice } from '../../view';
 import { TEST_IDS } from '../../constants/testIds';
 import { getDistributionChartStyles } from './DistributionChart.styles';
 import { patternIds, SeverityPatterns } from './SeverityPatterns';
-
-/** What the drawing needs of one code. */
-export interface ChartSlice {
-  code: number;
-  count: number;
-  severity: Severity;
-  color: string;
-  /** Accessible name, e.g. "404 Not Found: 37 calls, 2.1 %, track". */
-  label: string;
-}
 
 export interface DistributionChartProps {
   slices: readonly ChartSlice[];
   variant: 'donut' | 'pie';
   selectedCode?: number | null;
   onSelect: (code: number, trigger: Element) => void;
+  /** The folded "Other" slice was chosen (the panel shows its codes in the legend). */
+  onSelectOther?: (trigger: Element) => void;
   /** Written in the donut's hole, e.g. total calls. */
   centerValue?: string;
   centerCaption?: string;
@@ -29,25 +21,16 @@ export interface DistributionChartProps {
 /** Drawing units: the chart is laid out in a 200×200 box and scales to its container (viewBox). */
 const RADIUS = 96;
 const DONUT_INNER = 0.6;
-/** Smallest share of the circle a code with calls is drawn with (0.8 % ≈ 3°). */
-export const MIN_VISIBLE_FRACTION = 0.008;
-
 /** Keys that open a slice, like a button. */
 export function isActivationKey(event: React.KeyboardEvent): boolean {
   return event.key === 'Enter' || event.key === ' ' || event.key === 'Spacebar';
 }
 
-/**
- * Angles of the slices, in the order given. Rare codes are often the urgent ones, so every code with calls gets at
- * least a sliver (MIN_VISIBLE_FRACTION of the circle) that can be seen and clicked; labels, legend and findings
- * always carry the true numbers.
- */
+/** Angles of the slices, in the order given, from their drawn weights (the view model sets boosts and folds). */
 export function sliceArcs(slices: readonly ChartSlice[]): Array<PieArcDatum<ChartSlice>> {
-  const drawn = slices.filter((slice) => slice.count > 0);
-  const total = drawn.reduce((sum, slice) => sum + slice.count, 0);
-  const floor = total * MIN_VISIBLE_FRACTION;
+  const drawn = slices.filter((slice) => slice.weight > 0);
   return d3Pie<ChartSlice>()
-    .value((slice) => Math.max(slice.count, floor))
+    .value((slice) => slice.weight)
     .sort(null)
     .padAngle(drawn.length > 1 ? 0.006 : 0)(drawn);
 }
@@ -61,6 +44,7 @@ export function DistributionChart({
   variant,
   selectedCode,
   onSelect,
+  onSelectOther,
   centerValue,
   centerCaption,
 }: DistributionChartProps) {
@@ -93,25 +77,28 @@ export function DistributionChart({
       {arcs.map((arc) => {
         const slice = arc.data;
         const path = drawArc(arc) ?? undefined;
-        const selected = slice.code === selectedCode;
+        const selected = slice.code !== null && slice.code === selectedCode;
+        const choose = (trigger: Element) =>
+          slice.code === null ? onSelectOther?.(trigger) : onSelect(slice.code, trigger);
         return (
-          <g key={slice.code}>
+          <g key={slice.key}>
             <path
               d={path}
               fill={slice.color}
               className={selected ? `${styles.slice} ${styles.selected}` : styles.slice}
-              data-testid={TEST_IDS.slice(slice.code)}
-              data-code={slice.code}
+              data-testid={slice.code === null ? TEST_IDS.otherSlice : TEST_IDS.slice(slice.code)}
+              data-code={slice.code ?? undefined}
+              data-folded={slice.folded.length > 0 ? slice.folded.join(' ') : undefined}
               data-severity={slice.severity}
               role="button"
               tabIndex={0}
               aria-label={slice.label}
               aria-pressed={selected}
-              onClick={(event) => onSelect(slice.code, event.currentTarget)}
+              onClick={(event) => choose(event.currentTarget)}
               onKeyDown={(event) => {
                 if (isActivationKey(event)) {
                   event.preventDefault();
-                  onSelect(slice.code, event.currentTarget);
+                  choose(event.currentTarget);
                 }
               }}
             >

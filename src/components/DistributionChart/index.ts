@@ -1,9 +1,2 @@
-export {
-  DistributionChart,
-  isActivationKey,
-  MIN_VISIBLE_FRACTION,
-  sliceArcs,
-  type ChartSlice,
-  type DistributionChartProps,
-} from './DistributionChart';
+export { DistributionChart, isActivationKey, sliceArcs, type DistributionChartProps } from './DistributionChart';
 export { SeverityPatterns, patternIds } from './SeverityPatterns';

@@ -2,7 +2,7 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { PanelProps } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { TEST_IDS } from '../../constants/testIds';
-import { formatCalls, formatCount, formatSharePercent } from '../../core';
+import { formatCalls, formatSharePercent } from '../../core';
 import { buildGuidanceLinks } from '../../links';
 import type { CodeView } from '../../view';
 import type { SipCodesOptions } from '../../options';
@@ -80,6 +80,16 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
   const view = model.options.view;
   const hasCodes = model.legend.length > 0;
   const wide = width >= WIDE_LAYOUT_MIN_WIDTH;
+  // The "Other" slice opens the legend at its first folded code.
+  const showLegend = useCallback(() => {
+    const first = model.chart.find((slice) => slice.code === null)?.folded[0];
+    const row =
+      first === undefined
+        ? null
+        : rootRef.current?.querySelector<HTMLElement>(`[data-testid="${TEST_IDS.legendRow(first)}"]`);
+    row?.scrollIntoView?.({ block: 'nearest' });
+    row?.focus();
+  }, [model.chart]);
 
   const links = useMemo(
     () =>
@@ -138,12 +148,13 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
               ) : (
                 <div className={styles.chartBox}>
                   <DistributionChart
-                    slices={model.slices}
+                    slices={model.chart}
                     variant={view}
                     selectedCode={selectedCode}
                     onSelect={open}
-                    centerValue={formatCount(model.total)}
-                    centerCaption="final responses"
+                    onSelectOther={showLegend}
+                    centerValue={model.centre.value}
+                    centerCaption={model.centre.caption}
                   />
                 </div>
               )}
