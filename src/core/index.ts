@@ -12,8 +12,8 @@ export {
   parseSipCode,
   policyFor,
 } from './catalog';
-export { normalizeFrames } from './normalize';
-export type { NormalizeOptions } from './normalize';
+export { namesSeenInFrames, normalizeFrames } from './normalize';
+export type { NamesSeen, NormalizeOptions } from './normalize';
 export { DEFAULT_RECENCY_MS, assessCodes, assessDistribution, mostUrgentFirst, ongoingFirst } from './assess';
 export {
   describeFraction,
