@@ -18,6 +18,9 @@ export const TEST_IDS = {
   findings: 'sip-findings',
   /** One finding inside the strip. */
   finding: (code: number | string) => `sip-finding-${code}`,
+  /** The "+N more" control of the strip, and the list it opens. */
+  findingsMore: 'sip-findings-more',
+  findingsOverflow: 'sip-findings-overflow',
   /** The guidance card for the selected code. */
   guidance: 'sip-guidance',
   guidanceClose: 'sip-guidance-close',

@@ -11,3 +11,5 @@ export {
   boostWeights,
 } from './chartSlices';
 export type { ChartSlice } from './chartSlices';
+export { chipsThatFit, chipWidth, CODES_NAMED, FOLD_AT, findingChipsOf } from './findingChips';
+export type { FindingChip } from './findingChips';

@@ -32,6 +32,8 @@ export interface FindingView {
   color: string;
   /** "503 · 8.2 % · above 5 %". */
   summary: string;
+  /** "12 calls in the last 15 min · last seen 2 min ago" / "earlier in range · last seen 14:55"; absent without time. */
+  recency?: string;
   finding: Finding;
 }
 

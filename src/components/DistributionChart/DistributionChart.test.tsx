@@ -40,7 +40,7 @@ describe('DistributionChart', () => {
   it('draws one accessible slice per code', () => {
     renderChart();
     for (const slice of SLICES) {
-      const path = screen.getByTestId(TEST_IDS.slice(slice.code));
+      const path = screen.getByTestId(TEST_IDS.slice(slice.code!));
       expect(path.tagName).toBe('path');
       expect(path).toHaveAttribute('role', 'button');
       expect(path).toHaveAttribute('tabindex', '0');

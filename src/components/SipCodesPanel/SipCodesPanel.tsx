@@ -133,7 +133,7 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
       )}
       {model.total > 0 && (
         <div className={styles.findings}>
-          <FindingsStrip findings={model.findings} healthyColor={model.healthyColor} onSelect={open} />
+          <FindingsStrip findings={model.findings} healthyColor={model.healthyColor} width={width} onSelect={open} />
         </div>
       )}
       {hasCodes && (
