@@ -56,6 +56,7 @@ export type {
   CodeRange,
   CodeRulePlan,
   CodeRuleKind,
+  CountRulePlan,
   NoCallsRulePlan,
   RiseRulePlan,
   ShareRulePlan,
