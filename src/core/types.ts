@@ -50,6 +50,11 @@ export interface CodeGuidance {
   causes: string[];
   /** What to check in SIP traces, application logs and metrics. */
   checks: string[];
+  /**
+   * What level 1 hands to engineering when escalating (Call-IDs, window, X-Reasons…), code-specific items first.
+   * Every catalog policy has it; optional so that hand-built policies (tests, tools) need not.
+   */
+  handOff?: string[];
   /** Optional longer guidance, markdown (rendered sanitised by the panel). */
   notes?: string;
 }

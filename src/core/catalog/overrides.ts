@@ -23,7 +23,7 @@ const SEVERITY_EXPECTED = 'one of "immediate", "track", "normal"';
 const OVERRIDE_FIELDS = ['reason', 'severity', 'followUp', 'rationale', 'rules', 'guidance'];
 const RULE_FIELDS = ['anyIncident', 'shareAtLeast', 'countAtLeast', 'shareMinCount', 'rise'];
 const RISE_FIELDS = ['factor', 'minCount', 'minZ'];
-const GUIDANCE_FIELDS = ['meaning', 'action', 'causes', 'checks', 'notes'];
+const GUIDANCE_FIELDS = ['meaning', 'action', 'causes', 'checks', 'handOff', 'notes'];
 const CODE_KEY = /^[1-6]\d\d$/;
 
 /** Marks a value that failed validation (a valid value may be null, so null cannot mean "invalid"). */
@@ -242,6 +242,7 @@ function mergeGuidance(guidance: CodeGuidance, given: unknown, where: FieldRepor
         break;
       case 'causes':
       case 'checks':
+      case 'handOff':
         applied += applyField(guidance, field, readTextList(value), where, path, 'a list of strings', value);
         break;
       case 'notes': {
@@ -461,9 +462,10 @@ function differences(base: CodePolicy, current: CodePolicy): CodeOverride {
       guidance[field] = current.guidance[field];
     }
   }
-  for (const field of ['causes', 'checks'] as const) {
-    if (!sameList(current.guidance[field], base.guidance[field])) {
-      guidance[field] = [...current.guidance[field]];
+  for (const field of ['causes', 'checks', 'handOff'] as const) {
+    const list = current.guidance[field] ?? [];
+    if (!sameList(list, base.guidance[field] ?? [])) {
+      guidance[field] = [...list];
     }
   }
   if (current.guidance.notes !== base.guidance.notes) {

@@ -160,8 +160,8 @@ describe('registry codes', () => {
     expect(policyFor(202)).toMatchObject({ severity: 'normal', followUp: FOLLOW_UP.normal });
     expect(policyFor(302)).toMatchObject({ severity: 'track', rules: { shareAtLeast: 1, anyIncident: false } });
     expect(policyFor(302).rules.rise).not.toBeNull();
-    expect(policyFor(415)).toMatchObject({ severity: 'track', rules: { shareAtLeast: 5, anyIncident: false } });
-    expect(policyFor(415).rules.rise).not.toBeNull();
+    expect(policyFor(416)).toMatchObject({ severity: 'track', rules: { shareAtLeast: 5, anyIncident: false } });
+    expect(policyFor(416).rules.rise).not.toBeNull();
     expect(policyFor(513)).toMatchObject({
       severity: 'immediate',
       followUp: FOLLOW_UP.immediate,

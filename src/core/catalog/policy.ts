@@ -2,9 +2,11 @@ import { CodeGuidance, CodePolicy, Policy, RuleConfig } from '../types';
 import { classProfile } from './classes';
 import { codeClass, parseSipCode } from './codes';
 import { KNOWN_CODES, KnownCode } from './known';
+import { guidanceOf } from './lines';
 import { REGISTRY, RegistryEntry, registryEntry } from './registry';
 import { FOLLOW_UP, FOLLOW_UP_PROVISIONAL, noRules } from './ruleDefaults';
 import { RUNBOOK_POLICIES, RunbookPolicy } from './runbook';
+import { lineText } from './sources';
 
 /** A fresh, independent copy of a code policy (callers may change it freely). */
 export function clonePolicy(policy: CodePolicy): CodePolicy {
@@ -26,6 +28,9 @@ function cloneGuidance(guidance: CodeGuidance): CodeGuidance {
     causes: [...guidance.causes],
     checks: [...guidance.checks],
   };
+  if (guidance.handOff !== undefined) {
+    copy.handOff = [...guidance.handOff];
+  }
   if (guidance.notes !== undefined) {
     copy.notes = guidance.notes;
   }
@@ -70,8 +75,9 @@ export function classDefaultPolicy(code: number): CodePolicy {
     guidance: {
       meaning: `${reason}. ${profile.meaning}`,
       action: profile.action,
-      causes: [...profile.causes],
-      checks: [...profile.checks],
+      causes: profile.causes.map(lineText),
+      checks: profile.checks.map(lineText),
+      handOff: [...profile.handOff],
     },
     rationale,
     origin: entry ? 'registry' : 'class-default',
@@ -91,6 +97,7 @@ export function notACodePolicy(code: number): CodePolicy {
       action: 'Check the field the panel reads codes from: it may hold something other than SIP status codes.',
       causes: ['The code field holds other data (an id, a duration, a text) or a malformed value'],
       checks: ['The panel’s code field setting', 'A few raw documents of the query'],
+      handOff: ['Nothing to escalate: fix the panel’s code field first'],
     },
     rationale: 'Only SIP status codes (100–699) have a policy.',
     origin: 'class-default',
@@ -100,6 +107,7 @@ export function notACodePolicy(code: number): CodePolicy {
 function runbookPolicy(spec: RunbookPolicy, entry: RegistryEntry | undefined): CodePolicy {
   return clonePolicy({
     ...spec,
+    guidance: guidanceOf(spec.guidance),
     reason: entry ? entry.reason : `Unregistered ${classProfile(codeClass(spec.code)).label}`,
     origin: 'runbook',
   });
@@ -113,7 +121,7 @@ function knownCodePolicy(known: KnownCode): CodePolicy {
     severity,
     followUp: followUpForSeverity({ code: known.code, severity }),
     rules: known.rules ? cloneRules(known.rules) : base.rules,
-    guidance: cloneGuidance(known.guidance),
+    guidance: guidanceOf(known.guidance),
     rationale: known.rationale ?? base.rationale,
   };
 }
