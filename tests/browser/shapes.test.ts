@@ -1,5 +1,5 @@
 /**
- * Every Elasticsearch frame shape (src/core/normalize/fixtures) rendered by the real panel in headless Chromium.
+ * Each frame shape of src/core/normalize/testing/frames.ts, rendered by the real panel in headless Chromium.
  * What the core computes in Node is what the browser must show: a slice and a legend row per code, a message per notice.
  */
 import '../support/grafanaInNode';
