@@ -32,6 +32,8 @@ export const TEST_IDS = {
   dataLink: (index: number) => `sip-link-data-${index}`,
   /** One message (no data, no code field, invalid values, policy issues, errors…). */
   message: 'sip-message',
+  /** The fold holding messages beyond the first lines. */
+  messagesMore: 'sip-messages-more',
   /** The policy editor (panel options). */
   policyEditor: 'sip-policy-editor',
   policyRow: (code: number | string) => `sip-policy-row-${code}`,

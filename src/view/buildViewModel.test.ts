@@ -315,3 +315,21 @@ describe('code colours', () => {
     expect([...legend].sort(byUrgency)).toEqual(legend.slice(0, legend.length));
   });
 });
+
+describe('no calls at all', () => {
+  it('is a warning that names the gateway and the ingest, not a calm note', () => {
+    for (const series of [[], [termsFrame({})]]) {
+      const messages = model({ series }).messages;
+      const noCalls = messages.find((message) => message.title === 'No calls in this range');
+      expect(noCalls).toBeDefined();
+      expect(noCalls!.level).toBe('warning');
+      expect(noCalls!.text).toContain('check the gateway and the ingest');
+    }
+  });
+
+  it('says nothing while the query is still running', () => {
+    expect(
+      model({ series: [], loading: true }).messages.some((message) => message.title === 'No calls in this range')
+    ).toBe(false);
+  });
+});

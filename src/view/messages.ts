@@ -8,7 +8,7 @@ import { policyIssueText } from './wording';
 
 // Partial while new notice kinds land; every kind the core emits has a title (tested).
 const NOTICE_TITLES: Partial<Record<NoticeKind, string>> = {
-  'no-data': 'No data',
+  'no-data': 'No calls in this range',
   'no-code-field': 'No field holds SIP codes',
   'code-field-missing': 'Code field not found',
   'invalid-values': 'Values that are not SIP codes',
@@ -23,6 +23,9 @@ const NOTICE_TITLES: Partial<Record<NoticeKind, string>> = {
 const CODE_FIELD_HINT =
   'Set "Code field" in the panel options (Data › Code field) to the field or label that holds the SIP status code, e.g. sip.status_code.';
 
+/** No calls at all is something to look into (a gateway or ingest outage), never a calm note. */
+const NO_CALLS_ADVICE = 'No calls in this range: check the gateway and the ingest.';
+
 export function noticeMessage(notice: Notice, distribution: CodeDistribution): PanelMessage {
   const message: PanelMessage = {
     kind: notice.kind,
@@ -30,6 +33,10 @@ export function noticeMessage(notice: Notice, distribution: CodeDistribution): P
     title: NOTICE_TITLES[notice.kind] ?? 'Note',
     text: notice.message,
   };
+  if (notice.kind === 'no-data') {
+    message.level = notice.level === 'error' ? 'error' : 'warning';
+    message.text = `${notice.message} ${NO_CALLS_ADVICE}`;
+  }
   // The core's words usually list the fields seen already; add them only when they do not.
   if (
     (notice.kind === 'no-code-field' || notice.kind === 'code-field-missing') &&
@@ -116,13 +123,13 @@ export function nothingShownMessage(
     };
   }
   const provisional = distribution.provisional.reduce((sum, entry) => sum + entry.count, 0);
-  return {
-    kind: 'nothing-shown',
-    level: 'info',
-    title: 'No final responses',
-    text:
-      provisional > 0
-        ? `Only provisional responses (1xx, ${formatCount(provisional)} in all) are in the data; calls are counted by their final response (200–699).`
-        : 'The data holds no final SIP response (200–699) in this time range.',
-  };
+  if (provisional > 0) {
+    return {
+      kind: 'nothing-shown',
+      level: 'info',
+      title: 'No final responses',
+      text: `Only provisional responses (1xx, ${formatCount(provisional)} in all) are in the data; calls are counted by their final response (200–699).`,
+    };
+  }
+  return { kind: 'nothing-shown', level: 'warning', title: 'No calls in this range', text: NO_CALLS_ADVICE };
 }

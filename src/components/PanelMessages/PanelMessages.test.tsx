@@ -13,6 +13,7 @@ describe('PanelMessages', () => {
   it('shows every message with title, text and details, errors first', () => {
     renderWithTheme(
       <PanelMessages
+        compact={false}
         messages={[
           {
             kind: 'rise-needs-histogram',
@@ -66,13 +67,34 @@ describe('PanelMessages', () => {
   it('shows information in full when asked (nothing else to show)', () => {
     renderWithTheme(
       <PanelMessages
-        foldInfo={false}
+        compact={false}
         messages={[{ kind: 'no-data', level: 'info', title: 'No data', text: 'The queries returned no data.' }]}
       />
     );
     const message = screen.getByTestId(TEST_IDS.message);
     expect(message.querySelector('details')).toBeNull();
     expect(message).toHaveTextContent('The queries returned no data.');
+  });
+
+  it('folds every level to one line and keeps at most two lines, the rest behind "+N more messages"', () => {
+    renderWithTheme(
+      <PanelMessages
+        messages={[
+          { kind: 'rise-needs-histogram', level: 'info', title: 'Rise rule not checked', text: 'a' },
+          { kind: 'policy-issues', level: 'warning', title: 'Policy overrides have problems', text: 'b' },
+          { kind: 'query-error', level: 'error', title: 'Query A failed', text: 'c' },
+        ]}
+      />
+    );
+    const messages = screen.getAllByTestId(TEST_IDS.message);
+    expect(messages).toHaveLength(3);
+    expect(messages.every((message) => message.querySelector('details') !== null)).toBe(true);
+    const more = screen.getByTestId(TEST_IDS.messagesMore);
+    expect(more.querySelector('summary')).toHaveTextContent('+2 more messages');
+    // The error stays on the first line; the others are inside the fold.
+    expect(more).not.toContainElement(messages[0]);
+    expect(messages[0]).toHaveAttribute('data-level', 'error');
+    expect(more).toContainElement(messages[2]);
   });
 
   it('shows message text as text, never as HTML', () => {

@@ -128,7 +128,7 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
     >
       {model.messages.length > 0 && (
         <div className={styles.messages}>
-          <PanelMessages messages={model.messages} foldInfo={hasCodes} />
+          <PanelMessages messages={model.messages} compact={hasCodes} />
         </div>
       )}
       {model.total > 0 && (
