@@ -62,3 +62,5 @@ export type {
   ShareRulePlan,
   TeamPolicy,
 } from './alerting';
+export { assignQueryRoles } from './roles';
+export type { QueryKind, QueryRole, QueryRoleEntry, QueryRoleOverrides, QueryRoles } from './roles';
