@@ -4,8 +4,10 @@ export {
   buildDataLinks,
   buildTraceLink,
   codeScopedVars,
+  dataLinksForCode,
   interpolateLinkTitle,
   interpolateLinkUrl,
+  type CodeDataLinksInput,
   type CodeLinkContext,
 } from './templateLinks';
 export { buildGuidanceLinks, type GuidanceLinks, type GuidanceLinksInput } from './guidanceLinks';

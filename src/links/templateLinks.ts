@@ -1,4 +1,15 @@
-import { DataLink, InterpolateFunction, ScopedVars } from '@grafana/data';
+import {
+  ConfigOverrideRule,
+  DataFrame,
+  DataLink,
+  Field,
+  FieldConfigProperty,
+  FieldConfigSource,
+  FieldType,
+  InterpolateFunction,
+  ScopedVars,
+  fieldMatchers,
+} from '@grafana/data';
 import { safeUrl } from './safeUrl';
 import type { GuidanceLink } from './types';
 
@@ -101,4 +112,123 @@ export function buildDataLinks(links: readonly DataLink[] | undefined, context: 
       href: interpolateLinkUrl(link.url.trim(), context),
       newTab: Boolean(link.targetBlank),
     }));
+}
+
+/** Where the data links of one code come from: the panel's frames and field config. */
+export interface CodeDataLinksInput {
+  code: number;
+  /** The field (or label key) the codes come from: option, else detected. */
+  codeField?: string;
+  /** `data.series` of the panel. */
+  frames?: readonly DataFrame[];
+  /** The panel's `fieldConfig`: defaults and override rules. */
+  fieldConfig?: FieldConfigSource;
+}
+
+function isRecord(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Keeps the element type (a frame stays a frame) while ruling out null and primitives. */
+function isObject<T>(value: T): value is T & object {
+  return typeof value === 'object' && value !== null;
+}
+
+function linkList(value: unknown): DataLink[] {
+  return Array.isArray(value) ? value.filter(isRecord).map((link) => link as DataLink) : [];
+}
+
+/** A frame or series name names the code when one of its words is the code: "503", "503 Count", "INVITE 503". */
+function nameHoldsCode(name: unknown, code: string): boolean {
+  return typeof name === 'string' && name.split(/\s+/).includes(code);
+}
+
+/**
+ * Whether a field carries this code's numbers or values, as the core pie chart gets one slice per such field: the
+ * code column of a table, a series labelled with the code, or a series whose frame or display name is the code.
+ */
+function fieldCarriesCode(field: Field, frame: DataFrame, code: string, codeField: string | undefined): boolean {
+  if (codeField !== undefined && field.name === codeField) {
+    return true;
+  }
+  if (field.type === FieldType.time) {
+    return false;
+  }
+  const labels = isRecord(field.labels) ? field.labels : undefined;
+  if (labels && codeField !== undefined && codeField in labels) {
+    return String(labels[codeField]) === code;
+  }
+  if (field.type !== FieldType.number) {
+    return false;
+  }
+  return nameHoldsCode(field.config?.displayNameFromDS, code) || nameHoldsCode(frame.name, code);
+}
+
+function overrideMatches(rule: ConfigOverrideRule, field: Field, frame: DataFrame, frames: DataFrame[]): boolean {
+  try {
+    const matcher = fieldMatchers.getIfExists(rule?.matcher?.id);
+    return Boolean(matcher?.get(rule.matcher.options)(field, frame, frames));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A field's links as Grafana's field-override step merges them (`applyFieldOverrides`): the field's own links, then
+ * the defaults' links, with the links of every matching override rule put in front; a rule that sets no links
+ * clears them. Frames Grafana already processed (they carry `getLinks`) hold that result in `config.links`.
+ */
+function resolvedFieldLinks(
+  field: Field,
+  frame: DataFrame,
+  frames: DataFrame[],
+  source: FieldConfigSource | undefined
+): DataLink[] {
+  const own = linkList(field.config?.links);
+  if (typeof field.getLinks === 'function') {
+    return own;
+  }
+  let links = [...own, ...linkList(source?.defaults?.links)];
+  const rules = Array.isArray(source?.overrides) ? source.overrides : [];
+  for (const rule of rules) {
+    if (!isRecord(rule) || !overrideMatches(rule, field, frame, frames)) {
+      continue;
+    }
+    for (const property of Array.isArray(rule.properties) ? rule.properties : []) {
+      if (property?.id === FieldConfigProperty.Links) {
+        links = property.value == null ? [] : [...linkList(property.value), ...links];
+      }
+    }
+  }
+  return links;
+}
+
+function linkKey(link: DataLink): string {
+  return JSON.stringify([link.title, link.url, Boolean(link.targetBlank)]);
+}
+
+/**
+ * The data links of one code, resolved per field as the core pie chart resolves a slice's links: from the fields
+ * that carry the code, with the panel's matching field overrides, each link once. When no field carries the code
+ * (a shape the panel reads otherwise), the field-config defaults' links.
+ */
+export function dataLinksForCode(input: CodeDataLinksInput): DataLink[] {
+  const frames = Array.isArray(input.frames) ? input.frames.filter(isObject) : [];
+  const code = String(input.code);
+  const codeField = typeof input.codeField === 'string' && input.codeField !== '' ? input.codeField : undefined;
+  let carried = false;
+  const links = new Map<string, DataLink>();
+  for (const frame of frames) {
+    const fields: Field[] = Array.isArray(frame.fields) ? frame.fields.filter(isObject) : [];
+    for (const field of fields) {
+      if (!fieldCarriesCode(field, frame, code, codeField)) {
+        continue;
+      }
+      carried = true;
+      for (const link of resolvedFieldLinks(field, frame, frames, input.fieldConfig)) {
+        links.set(linkKey(link), links.get(linkKey(link)) ?? link);
+      }
+    }
+  }
+  return carried ? [...links.values()] : linkList(input.fieldConfig?.defaults?.links);
 }
