@@ -3,7 +3,7 @@ import { PanelProps } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { TEST_IDS } from '../../constants/testIds';
 import { formatCalls, formatSharePercent } from '../../core';
-import { buildGuidanceLinks } from '../../links';
+import { buildGuidanceLinks, dataLinksForCode } from '../../links';
 import type { CodeView } from '../../view';
 import type { SipCodesOptions } from '../../options';
 import { DistributionBars } from '../DistributionBars';
@@ -103,10 +103,15 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
             targets: data.request?.targets,
             timeRange: data.timeRange ?? timeRange,
             replaceVariables,
-            dataLinks: fieldConfig?.defaults?.links,
+            dataLinks: dataLinksForCode({
+              code: selectedEntry.code,
+              codeField: model.codeField,
+              frames: data.series,
+              fieldConfig,
+            }),
           })
         : undefined,
-    [selectedEntry, model, data.request, data.timeRange, timeRange, replaceVariables, fieldConfig]
+    [selectedEntry, model, data.request, data.series, data.timeRange, timeRange, replaceVariables, fieldConfig]
   );
 
   const chartSize = wide ? undefined : Math.max(120, Math.min(width * 0.8, height * 0.42));
