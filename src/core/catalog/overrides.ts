@@ -20,7 +20,7 @@ export interface BuiltPolicy {
 
 const SEVERITIES: readonly Severity[] = ['immediate', 'track', 'normal'];
 const SEVERITY_EXPECTED = 'one of "immediate", "track", "normal"';
-const OVERRIDE_FIELDS = ['reason', 'severity', 'followUp', 'rationale', 'rules', 'guidance'];
+const OVERRIDE_FIELDS = ['reason', 'severity', 'followUp', 'rationale', 'rules', 'guidance', 'followUpFields'];
 const RULE_FIELDS = ['anyIncident', 'shareAtLeast', 'countAtLeast', 'shareMinCount', 'rise'];
 const RISE_FIELDS = ['factor', 'minCount', 'minZ'];
 const GUIDANCE_FIELDS = ['meaning', 'action', 'causes', 'checks', 'handOff', 'notes'];
@@ -142,6 +142,9 @@ function mergeCodeOverride(key: string, value: unknown, sofar: Policy, issues: P
       }
       case 'guidance':
         applied += mergeGuidance(draft.guidance, given, where);
+        break;
+      case 'followUpFields':
+        applied += applyField(draft, field, readFieldNames(given), where, field, 'a list of field names', given);
         break;
       default:
         where.unknown(field, OVERRIDE_FIELDS);
@@ -294,6 +297,14 @@ function applyField<T extends object, K extends keyof T>(
 
 function readText(value: unknown): Checked<string> {
   return typeof value === 'string' && value.trim() !== '' ? value : INVALID;
+}
+
+/** Field names: non-empty after trimming, kept trimmed, each once; an empty list means none. */
+function readFieldNames(value: unknown): Checked<string[]> {
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.trim() !== '')) {
+    return INVALID;
+  }
+  return [...new Set((value as string[]).map((item) => item.trim()))];
 }
 
 function readTextList(value: unknown): Checked<string[]> {
@@ -473,6 +484,9 @@ function differences(base: CodePolicy, current: CodePolicy): CodeOverride {
   }
   if (Object.keys(guidance).length > 0) {
     diff.guidance = guidance;
+  }
+  if (current.followUpFields && !(base.followUpFields && sameList(current.followUpFields, base.followUpFields))) {
+    diff.followUpFields = [...current.followUpFields];
   }
   return diff;
 }

@@ -1,4 +1,5 @@
 import { CodeGuidance, CodePolicy, Policy, RuleConfig } from '../types';
+import { DEFAULT_FOLLOW_UP_FIELDS } from '../followUp/fieldDefaults';
 import { classProfile } from './classes';
 import { codeClass, parseSipCode } from './codes';
 import { KNOWN_CODES, KnownCode } from './known';
@@ -14,6 +15,7 @@ export function clonePolicy(policy: CodePolicy): CodePolicy {
     ...policy,
     rules: cloneRules(policy.rules),
     guidance: cloneGuidance(policy.guidance),
+    ...(policy.followUpFields ? { followUpFields: [...policy.followUpFields] } : {}),
   };
 }
 
@@ -136,6 +138,11 @@ function assembleDefaultPolicy(): Policy {
   }
   for (const spec of RUNBOOK_POLICIES) {
     codes[spec.code] = runbookPolicy(spec, registryEntry(spec.code));
+  }
+  for (const [code, fields] of Object.entries(DEFAULT_FOLLOW_UP_FIELDS)) {
+    if (codes[Number(code)]) {
+      codes[Number(code)].followUpFields = [...fields];
+    }
   }
   return { codes };
 }
