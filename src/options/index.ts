@@ -1,7 +1,14 @@
-export { DEFAULT_OPTIONS, DISTRIBUTION_VIEWS, parseRecentWindow, validateOptions } from './options';
+export {
+  DEFAULT_OPTIONS,
+  DISTRIBUTION_VIEWS,
+  QUERY_ROLE_CHOICES,
+  TEXT_SIZES,
+  parseRecentWindow,
+  validateOptions,
+} from './options';
 export type { ValidatedOptions } from './options';
 export { migrateOptions, needsMigration, savedOptionsVersion } from './migrations';
 export type { SipCodesOptionsV1 } from './migrations';
 export { OPTIONS_VERSION } from './types';
-export type { DistributionView, SipCodesOptions, SipCodesOptionKey } from './types';
+export type { DistributionView, QueryRoleChoice, SipCodesOptions, SipCodesOptionKey, TextSize } from './types';
 export { addSipCodesOptions } from './panelOptions';

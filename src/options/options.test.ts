@@ -13,6 +13,12 @@ describe('DEFAULT_OPTIONS', () => {
       logsDatasourceUid: '',
       traceUrlTemplate: '',
       policyOverrides: {},
+      recencyWindow: '15m',
+      textSize: 'auto',
+      callIdField: '',
+      linksInNewTab: true,
+      alertRuleUidPrefix: '',
+      queryRoles: {},
     });
   });
 });
@@ -52,8 +58,31 @@ describe('validateOptions', () => {
       logsDatasourceUid: 'es',
       traceUrlTemplate: 'https://homer/?c=${code}',
       policyOverrides: { '404': { severity: 'immediate' } },
+      recencyWindow: '30m',
+      textSize: 'fixed',
+      callIdField: 'sip.call_id',
+      linksInNewTab: false,
+      alertRuleUidPrefix: 'sip-',
+      queryRoles: { B: 'calls', C: 'breakdown' },
     };
     expect(validateOptions(saved)).toEqual({ options: saved, issues: [] });
+  });
+
+  it('replaces a bad text size, recency window and query role by defaults, naming each', () => {
+    const { options, issues } = validateOptions({
+      textSize: 'huge',
+      recencyWindow: 'soon',
+      queryRoles: { A: 'pie', B: 'calls' },
+    });
+    expect(options.textSize).toBe('auto');
+    expect(options.recencyWindow).toBe('15m');
+    expect(options.queryRoles).toEqual({ B: 'calls' });
+    expect(issues).toEqual([
+      expect.stringContaining('textSize "huge"'),
+      expect.stringContaining('Query A: role "pie"'),
+      expect.stringContaining('Recency window "soon"'),
+    ]);
+    expect(validateOptions({ queryRoles: 'B=calls' }).issues[0]).toContain('queryRoles should be an object');
   });
 
   it('replaces each bad value by its default and names it', () => {

@@ -1,6 +1,6 @@
 import { rangeUtil } from '@grafana/data';
 import type { PolicyOverrides } from '../core';
-import { DistributionView, OPTIONS_VERSION, SipCodesOptions } from './types';
+import { DistributionView, OPTIONS_VERSION, QueryRoleChoice, SipCodesOptions, TextSize } from './types';
 
 /** The options a new panel starts with, and what replaces any saved value that is not valid. */
 export const DEFAULT_OPTIONS: SipCodesOptions = Object.freeze({
@@ -10,12 +10,20 @@ export const DEFAULT_OPTIONS: SipCodesOptions = Object.freeze({
   include2xx: true,
   include1xx: false,
   recentWindow: '',
+  recencyWindow: '15m',
+  textSize: 'auto',
+  callIdField: '',
+  linksInNewTab: true,
+  alertRuleUidPrefix: '',
+  queryRoles: Object.freeze({}) as Record<string, QueryRoleChoice>,
   logsDatasourceUid: '',
   traceUrlTemplate: '',
   policyOverrides: Object.freeze({}) as PolicyOverrides,
 }) as SipCodesOptions;
 
 export const DISTRIBUTION_VIEWS: readonly DistributionView[] = ['donut', 'pie', 'bar'];
+export const TEXT_SIZES: readonly TextSize[] = ['auto', 'fixed'];
+export const QUERY_ROLE_CHOICES: readonly QueryRoleChoice[] = ['auto', 'distribution', 'calls', 'breakdown', 'ignore'];
 
 /** The result of checking saved options: always a complete, usable set, plus what was wrong. */
 export interface ValidatedOptions {
@@ -72,7 +80,16 @@ export function validateOptions(raw: unknown): ValidatedOptions {
     issues.push(`Panel options are not an object (${describe(raw)}); defaults are used.`);
   }
 
-  const text = (key: 'codeField' | 'recentWindow' | 'logsDatasourceUid' | 'traceUrlTemplate'): string => {
+  const text = (
+    key:
+      | 'codeField'
+      | 'recentWindow'
+      | 'recencyWindow'
+      | 'logsDatasourceUid'
+      | 'traceUrlTemplate'
+      | 'callIdField'
+      | 'alertRuleUidPrefix'
+  ): string => {
     const value = source[key];
     if (value === undefined || value === null) {
       return DEFAULT_OPTIONS[key];
@@ -84,7 +101,7 @@ export function validateOptions(raw: unknown): ValidatedOptions {
     return value.trim();
   };
 
-  const flag = (key: 'include2xx' | 'include1xx'): boolean => {
+  const flag = (key: 'include2xx' | 'include1xx' | 'linksInNewTab'): boolean => {
     const value = source[key];
     if (value === undefined || value === null) {
       return DEFAULT_OPTIONS[key];
@@ -105,6 +122,47 @@ export function validateOptions(raw: unknown): ValidatedOptions {
         `Option view ${describe(source.view)} is not one of ${DISTRIBUTION_VIEWS.join(', ')}; using ${view}.`
       );
     }
+  }
+
+  let textSize = DEFAULT_OPTIONS.textSize;
+  if (source.textSize !== undefined && source.textSize !== null) {
+    if (TEXT_SIZES.includes(source.textSize as TextSize)) {
+      textSize = source.textSize as TextSize;
+    } else {
+      issues.push(
+        `Option textSize ${describe(source.textSize)} is not one of ${TEXT_SIZES.join(', ')}; using ${textSize}.`
+      );
+    }
+  }
+
+  const queryRoles: Record<string, QueryRoleChoice> = {};
+  if (source.queryRoles !== undefined && source.queryRoles !== null) {
+    if (isPlainObject(source.queryRoles)) {
+      for (const [refId, role] of Object.entries(source.queryRoles)) {
+        if (QUERY_ROLE_CHOICES.includes(role as QueryRoleChoice)) {
+          queryRoles[refId] = role as QueryRoleChoice;
+        } else if (role !== undefined && role !== null) {
+          issues.push(
+            `Query ${refId}: role ${describe(role)} is not one of ${QUERY_ROLE_CHOICES.join(', ')}; recognised from its shape instead.`
+          );
+        }
+      }
+    } else {
+      issues.push(
+        `Option queryRoles should be an object keyed by refId but is ${describe(source.queryRoles)}; roles are recognised from the queries.`
+      );
+    }
+  }
+
+  let recencyWindow = text('recencyWindow');
+  const recency = parseRecentWindow(recencyWindow);
+  if (recency.issue || recencyWindow === '') {
+    if (recency.issue) {
+      issues.push(
+        `Recency window "${recencyWindow}" is not a duration like 15m or 1h; using ${DEFAULT_OPTIONS.recencyWindow}.`
+      );
+    }
+    recencyWindow = DEFAULT_OPTIONS.recencyWindow;
   }
 
   let optionsVersion = OPTIONS_VERSION;
@@ -151,6 +209,12 @@ export function validateOptions(raw: unknown): ValidatedOptions {
     logsDatasourceUid: text('logsDatasourceUid'),
     traceUrlTemplate: text('traceUrlTemplate'),
     policyOverrides,
+    recencyWindow,
+    textSize,
+    callIdField: text('callIdField'),
+    linksInNewTab: flag('linksInNewTab'),
+    alertRuleUidPrefix: text('alertRuleUidPrefix'),
+    queryRoles,
   };
   if (typeof source.unparsedPolicyJson === 'string' && source.unparsedPolicyJson.trim() !== '') {
     options.unparsedPolicyJson = source.unparsedPolicyJson;

@@ -1,5 +1,6 @@
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
 import { LazyPolicyEditor } from '../components/PolicyEditor/LazyPolicyEditor';
+import { QueryRolesEditor } from './editors/QueryRolesEditor';
 import { DEFAULT_OPTIONS } from './options';
 import { OPTIONS_VERSION, SipCodesOptions } from './types';
 
@@ -33,6 +34,16 @@ export function addSipCodesOptions(
       settings: { placeholder: 'auto (e.g. sip.status_code)' },
       category: DATA,
     })
+    .addCustomEditor({
+      id: 'queryRoles',
+      path: 'queryRoles',
+      name: 'Query roles',
+      description:
+        'What each query serves: the distribution (Terms on the code field), calls (raw rows of recent failed calls) or a breakdown (Terms code → another field). Auto recognises it from the query.',
+      editor: QueryRolesEditor,
+      defaultValue: DEFAULT_OPTIONS.queryRoles,
+      category: DATA,
+    })
     .addBooleanSwitch({
       path: 'include2xx',
       name: 'Show 2xx (answered)',
@@ -59,6 +70,29 @@ export function addSipCodesOptions(
         ],
       },
       category: DISPLAY,
+    })
+    .addRadio({
+      path: 'textSize',
+      name: 'Text size',
+      description:
+        'Auto: text and marks grow with the panel, readable from across the room on a wallboard. Fixed: Grafana’s size.',
+      defaultValue: DEFAULT_OPTIONS.textSize,
+      settings: {
+        options: [
+          { value: 'auto', label: 'Auto' },
+          { value: 'fixed', label: 'Fixed' },
+        ],
+      },
+      category: DISPLAY,
+    })
+    .addTextInput({
+      path: 'recencyWindow',
+      name: 'Recency window',
+      description:
+        'A finding is ongoing when its code has calls in this last part of the range (a duration like 15m or 1h); older ones read "earlier in range". Needs time data.',
+      defaultValue: DEFAULT_OPTIONS.recencyWindow,
+      settings: { placeholder: '15m' },
+      category: FOLLOW_UP,
     })
     .addTextInput({
       path: 'recentWindow',
@@ -95,6 +129,31 @@ export function addSipCodesOptions(
         'Link to your SIP trace tool (e.g. Homer). Placeholders: ${code}, ${__from}, ${__to} and dashboard variables; every value is URL-encoded.',
       defaultValue: DEFAULT_OPTIONS.traceUrlTemplate,
       settings: { placeholder: 'https://homer.example/search?status=${code}&from=${__from}&to=${__to}' },
+      category: LINKS,
+    })
+    .addTextInput({
+      path: 'callIdField',
+      name: 'Call-ID field',
+      description:
+        'Field of the call rows that holds the Call-ID, for the recent calls and their trace and log links. Empty: detected.',
+      defaultValue: DEFAULT_OPTIONS.callIdField,
+      settings: { placeholder: 'auto (sip_callid, call_id, sip.call_id)' },
+      category: LINKS,
+    })
+    .addTextInput({
+      path: 'alertRuleUidPrefix',
+      name: 'Alert rules uid prefix',
+      description:
+        'The uid prefix of the alert rules generated from this policy (npm run alert-rules). The guidance card then links to the code’s rule.',
+      defaultValue: DEFAULT_OPTIONS.alertRuleUidPrefix,
+      settings: { placeholder: 'none' },
+      category: LINKS,
+    })
+    .addBooleanSwitch({
+      path: 'linksInNewTab',
+      name: 'Open links in a new tab',
+      description: 'Logs, traces and alert rules open in a new tab, so a wallboard stays on the dashboard.',
+      defaultValue: DEFAULT_OPTIONS.linksInNewTab,
       category: LINKS,
     });
 }

@@ -1,0 +1,1 @@
+export { QueryRolesEditor } from './QueryRolesEditor';
