@@ -238,9 +238,9 @@ export function readPolicy(text: string, file: string): Policy {
   return built.policy;
 }
 
-/** The command that regenerates a file, for its header. */
+/** The command that regenerates a file, for its header (without --check, which only compares). */
 export function commandLine(argv: readonly string[]): string {
-  return ['npm run alert-rules --', ...argv.map(shellWord)].join(' ');
+  return ['npm run alert-rules --', ...argv.filter((arg) => arg !== '--check').map(shellWord)].join(' ');
 }
 
 function shellWord(word: string): string {
