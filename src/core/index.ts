@@ -12,6 +12,21 @@ export {
   parseSipCode,
   policyFor,
 } from './catalog';
+export {
+  FREESWITCH_DEFAULT_SIP,
+  Q850_SOURCES,
+  SOURCE_COMMITS,
+  X_REASONS,
+  describeQ850,
+  describeXReason,
+  explainXReason,
+  guidanceSources,
+  isQ850FieldName,
+  isReasonFieldName,
+  q850Cause,
+  q850Causes,
+} from './catalog';
+export type { FreeswitchCause, GuidanceSourceEntry, Q850Info, SourceRef, XReasonCarrier, XReasonInfo } from './catalog';
 export { namesSeenInFrames, normalizeFrames } from './normalize';
 export type { NamesSeen, NormalizeOptions } from './normalize';
 export { DEFAULT_RECENCY_MS, assessCodes, assessDistribution, mostUrgentFirst, ongoingFirst } from './assess';

@@ -7,8 +7,23 @@ export { REGISTRY, registryEntry } from './registry';
 export type { RegistryEntry } from './registry';
 export { CLASS_PROFILES, classProfile } from './classes';
 export type { ClassProfile } from './classes';
-export { DEFAULT_RISE, DEFAULT_SHARE_MIN_COUNT, FOLLOW_UP, FOLLOW_UP_PROVISIONAL, followUpFor, hasActiveRule } from './ruleDefaults';
+export {
+  DEFAULT_RISE,
+  DEFAULT_SHARE_MIN_COUNT,
+  FOLLOW_UP,
+  FOLLOW_UP_PROVISIONAL,
+  followUpFor,
+  hasActiveRule,
+} from './ruleDefaults';
 export { DEFAULT_POLICY, classDefaultPolicy, policyFor } from './policy';
 export { buildPolicy, exportOverrides } from './overrides';
 export type { BuiltPolicy } from './overrides';
 export { RUNBOOK_POLICIES } from './runbook';
+export { guidanceSources } from './guidanceSources';
+export type { GuidanceSourceEntry } from './guidanceSources';
+export { SOURCE_COMMITS } from './sources';
+export type { SourceRef } from './sources';
+export { X_REASONS, describeXReason, explainXReason, isReasonFieldName } from './xReasons';
+export type { XReasonCarrier, XReasonEntry, XReasonInfo } from './xReasons';
+export { FREESWITCH_DEFAULT_SIP, Q850_SOURCES, describeQ850, isQ850FieldName, q850Cause, q850Causes } from './q850';
+export type { FreeswitchCause, Q850Info } from './q850';

@@ -164,7 +164,10 @@ export const RUNBOOK_POLICIES: readonly RunbookPolicy[] = [
           SRC.sofiaNta
         ),
         'In the trace of the SBC–feature server leg: INVITE retransmissions with no 100 Trying, and the IP they went to',
-        'X-Reason on the 408: none is the SBC’s leg timing out; "endpoint allocation failure: …" is the media server',
+        cite(
+          'X-Reason on the 408: none is the SBC’s leg timing out; "endpoint allocation failure: …" is the media server',
+          SRC.fsCallSession
+        ),
         'Feature-server log for the Call-ID: did the call arrive there at all?',
         'Health and reachability of the feature servers and media servers at that time',
         JOIN_CHECK,
