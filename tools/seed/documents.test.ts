@@ -1,6 +1,7 @@
 /** @jest-environment ./tools/seed/testing/nodeEnvironment.js */
 import fc from 'fast-check';
 
+import { explainXReason, q850Cause } from '../../src/core';
 import { appLogsOf, bulkOpsOf, callRecordOf, indexFor, iso, RecordKind, sipMessagesOf } from './documents';
 import {
   FieldType,
@@ -283,5 +284,48 @@ describe('iso', () => {
       }),
       { numRuns: 2000 }
     );
+  });
+});
+
+describe('X-Reasons, phrases and Q.850 causes follow the corrected catalog', () => {
+  const records = calls.filter((call) => call.callRecord).map((call) => callRecordOf(call, scenario));
+
+  it('sends only X-Reasons the dictionary knows, each with a code it comes with', () => {
+    const withReason = records.filter((doc) => doc.x_reason !== undefined);
+    const keys = Object.keys(OUTCOMES) as OutcomeKey[];
+    const outcomesWithReason = keys.filter((key) => OUTCOMES[key].xReason && OUTCOMES[key].noCallRecord !== true);
+    const seen = new Set<string>();
+    for (const doc of withReason) {
+      const info = explainXReason(doc.x_reason!);
+      expect(info).not.toBeNull();
+      if (info!.codes.length > 0) {
+        expect(info!.codes).toContain(doc.sip_status);
+      }
+      seen.add(`${doc.sip_status} ${info!.value}`);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(new Set(outcomesWithReason.map((key) => OUTCOMES[key].status)).size);
+  });
+
+  it('gives 488 the media server’s "endpoint allocation failure" and Reason cause 88 (Q.850: incompatible destination)', () => {
+    const codec = records.filter((doc) => doc.sip_status === 488);
+    expect(codec.length).toBeGreaterThan(0);
+    for (const doc of codec) {
+      expect(explainXReason(doc.x_reason!)?.value).toBe('endpoint allocation failure: …');
+      expect(doc.q850_cause).toBe(88);
+      expect(q850Cause(doc.q850_cause!)).toMatchObject({
+        name: 'Incompatible destination',
+        freeswitch: { sipCode: 488 },
+      });
+    }
+    expect(records.filter((doc) => doc.sip_status !== 488 && doc.q850_cause !== undefined)).toEqual([]);
+  });
+
+  it('uses the call-limit phrases the dictionary knows and marks the application’s own declines', () => {
+    for (const doc of records.filter((candidate) => candidate.sip_status === 503)) {
+      expect(explainXReason(doc.sip_reason)?.codes).toEqual([503]);
+    }
+    for (const doc of records.filter((candidate) => candidate.sip_status === 486)) {
+      expect(doc.x_reason).toBe('SIP Decline Verb');
+    }
   });
 });

@@ -19,6 +19,8 @@ export interface CallRecordDoc {
   sip_status_class: string;
   sip_reason: string;
   x_reason?: string;
+  /** Q.850 cause of the final response's Reason header, when it has one. */
+  q850_cause?: number;
   sip_callid: string;
   call_sid?: string;
   trace_id?: string;
@@ -155,6 +157,9 @@ export function callRecordOf(call: SimCall, scenario: Scenario): CallRecordDoc {
   };
   if (call.xReason !== undefined) {
     doc.x_reason = call.xReason;
+  }
+  if (call.q850Cause !== undefined) {
+    doc.q850_cause = call.q850Cause;
   }
   if (call.callSid !== undefined) {
     doc.call_sid = call.callSid;

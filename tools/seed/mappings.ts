@@ -35,6 +35,7 @@ export const MAPPINGS: Record<RecordKind, RootMapping> = {
       sip_status_class: keyword,
       sip_reason: keyword,
       x_reason: keyword,
+      q850_cause: integer,
       sip_callid: keyword,
       call_sid: keyword,
       trace_id: keyword,

@@ -118,6 +118,8 @@ export interface SimCall {
   status: number;
   reason: string;
   xReason?: string;
+  /** Q.850 cause of the Reason header on the final response, when it carries one (488 from the media server: 88). */
+  q850Cause?: number;
   from: string;
   to: string;
   sourceIp: string;

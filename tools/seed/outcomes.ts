@@ -1,7 +1,8 @@
 /**
- * How the simulated gateway ends a call: status, reason phrase, which component decides, the timing of the SIP
- * ladder and the log line it writes. Shapes follow the jambonz code paths in research/sip-domain.md §b; the words of
- * the log lines are ours.
+ * How the simulated gateway ends a call: status, reason phrase, X-Reason and Q.850 cause, which component decides,
+ * the timing of the SIP ladder and the log line it writes. Statuses, X-Reasons and causes follow the corrected
+ * catalog (docs/guidance-sources.md: every X-Reason here is in its dictionary, a test checks it); most log lines are
+ * in our words, except where the catalog tells the NOC to search for the gateway's own (603, drachtio's filter).
  */
 import { GatewayService, LogLevel, SimCall } from './model';
 import { Rng } from './prng';
@@ -53,6 +54,8 @@ interface OutcomeSpec {
   /** Answered before sbc-inbound sees the INVITE, so the gateway writes no call record (drachtio's spammer filter). */
   noCallRecord?: true;
   xReason?: (call: CallDraft) => string;
+  /** Q.850 cause of the Reason header the final response carries. */
+  q850?: number;
   message: (call: CallDraft, timing: Timing) => string;
 }
 
@@ -100,7 +103,7 @@ export const OUTCOMES: Record<OutcomeKey, OutcomeSpec> = {
     service: 'feature-server',
     level: 'error',
     rings: false,
-    xReason: () => 'invalid application payload',
+    xReason: () => 'malformed jambonz application payload',
     message: (c) =>
       `application ${c.applicationName ?? 'unknown'} returned an invalid payload to the call webhook; rejecting with 480`,
   },
@@ -110,6 +113,7 @@ export const OUTCOMES: Record<OutcomeKey, OutcomeSpec> = {
     service: 'feature-server',
     level: 'info',
     rings: false,
+    xReason: () => 'SIP Decline Verb',
     message: (c) =>
       `application ${c.applicationName ?? 'unknown'} declined the call with 486 Busy Here (sip:decline verb)`,
   },
@@ -127,8 +131,9 @@ export const OUTCOMES: Record<OutcomeKey, OutcomeSpec> = {
     service: 'feature-server',
     level: 'warn',
     rings: true,
+    // The feature server's own log line (lib/session/inbound-call-session.js), which the 603 guidance says to look for.
     message: (c) =>
-      `application ${c.applicationName ?? 'unknown'}: tasks completed without answering the call; auto-generating a 603 Decline`,
+      `InboundCallSession:_onTasksDone auto-generating non-success response to invite (application ${c.applicationName ?? 'unknown'})`,
   },
   'at-capacity': {
     status: 503,
@@ -148,22 +153,28 @@ export const OUTCOMES: Record<OutcomeKey, OutcomeSpec> = {
     xReason: () => 'Invalid credentials',
     message: (c) => `digest authentication failed for device ${c.from} at ${source(c)} (account ${accountLabel(c)})`,
   },
+  // Redis fails while sbc-inbound checks the call limits: the account is known by then, so a call record is written
+  // (an outage that hits identifyAccount first leaves none, see the 500 guidance).
   'db-error': {
     status: 500,
     reason: 'Server Internal Error',
     service: 'sbc-inbound',
     level: 'error',
     rings: false,
-    message: () => 'identifyAccount: database error (connect ECONNREFUSED 10.0.2.5:3306); rejecting with 500',
+    message: () =>
+      'error checking limits for inbound call: connect ECONNREFUSED 10.0.2.6:6379 (Redis); rejecting with 500',
   },
+  // FreeSWITCH refuses the endpoint for a G.729-only offer; the feature server passes its 488 and Reason header on.
   'codec-mismatch': {
     status: 488,
     reason: 'Not Acceptable Here',
-    service: 'sbc-inbound',
+    service: 'feature-server',
     level: 'error',
     rings: false,
+    xReason: () => 'endpoint allocation failure: Not Acceptable Here',
+    q850: 88,
     message: (c) =>
-      `rtpengine rejected the offer from carrier ${c.trunk ?? 'unknown'}: no common codec (offer: G729/8000 only); rejecting with 488`,
+      `media server refused the endpoint for the offer from carrier ${c.trunk ?? 'unknown'} (G729/8000 only; Reason: Q.850;cause=88); rejecting with 488`,
   },
   'webhook-outage': {
     status: 480,
@@ -171,7 +182,7 @@ export const OUTCOMES: Record<OutcomeKey, OutcomeSpec> = {
     service: 'feature-server',
     level: 'error',
     rings: false,
-    xReason: () => 'webhook error: 502 Bad Gateway',
+    xReason: () => 'Unexpected HTTP Response',
     message: (c) =>
       `call webhook POST https://hooks.example.net/${c.account?.name ?? 'unknown'}/call failed: 502 Bad Gateway; rejecting with 480`,
   },
@@ -200,8 +211,9 @@ export const OUTCOMES: Record<OutcomeKey, OutcomeSpec> = {
     level: 'info',
     rings: false,
     noCallRecord: true,
+    // drachtio's own log line (src/controller.cpp), which fail2ban reads and the 603 guidance says to look for.
     message: (c) =>
-      `detected potential spammer from ${source(c)} (User-Agent "${c.userAgent}"), replying 603 statelessly`,
+      `DrachtioController::processMessageStatelessly: detected potential spammer from ${source(c)} due to header value: ${c.userAgent}`,
   },
   'scanner-spammer': {
     status: 403,
@@ -209,8 +221,9 @@ export const OUTCOMES: Record<OutcomeKey, OutcomeSpec> = {
     service: 'sbc-inbound',
     level: 'warn',
     rings: false,
+    // The account's device-auth webhook flags the scanner (the scan targets that account's SIP realm).
     xReason: (c) => `detected potential spammer from ${source(c)}`,
-    message: (c) => `rejecting INVITE to ${c.to} from ${source(c)}: detected potential spammer`,
+    message: (c) => `device-auth webhook flagged ${source(c)} as a spammer; rejecting INVITE to ${c.to} with 403`,
   },
   'scanner-unknown-did': {
     status: 404,
@@ -291,6 +304,7 @@ export function settleCall(draft: CallDraft, key: OutcomeKey, rng: Rng, sbcHost:
     status: spec.status,
     reason: spec.reason,
     xReason: spec.xReason ? spec.xReason(draft) : undefined,
+    q850Cause: spec.q850,
     from: draft.from,
     to: draft.to,
     sourceIp: draft.sourceIp,
