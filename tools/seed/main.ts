@@ -51,6 +51,8 @@ Data
   --skip-history           do not write history (templates, user and live only)
   --live                   keep writing calls as they happen until stopped (Ctrl-C / SIGTERM)
   --live-interval <s>      seconds between live writes (default 5)
+  --replay-every <min>     replay a small incident (500, 503 storm, 408) every <min> minutes after the anchor, so
+                           alert rules keep firing and resolving in a long-running demo (default 0: never; 15–1440)
   --ready-file <path>      touch this file once templates, user and history are in place (compose healthcheck)
   --dry-run                generate only, print a summary; no Elasticsearch needed
   --no-progress            no progress bar
@@ -85,6 +87,8 @@ export interface SeedOptions {
   skipHistory: boolean;
   live: boolean;
   liveIntervalMs: number;
+  /** Minutes between replayed incidents (replay.ts); 0: none. */
+  replayEveryMinutes: number;
   readyFile?: string;
   dryRun: boolean;
   progress: boolean;
@@ -121,6 +125,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
         'skip-history': { type: 'boolean' },
         live: { type: 'boolean' },
         'live-interval': { type: 'string' },
+        'replay-every': { type: 'string' },
         'ready-file': { type: 'string' },
         'dry-run': { type: 'boolean' },
         'no-progress': { type: 'boolean' },
@@ -151,6 +156,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     skipHistory: values['skip-history'] ?? false,
     live: values.live ?? false,
     liveIntervalMs: numberOption('live-interval', values['live-interval'], 5, 0.1, 3600) * 1000,
+    replayEveryMinutes: replayOption(values['replay-every']),
     readyFile: values['ready-file'],
     dryRun,
     progress: !(values['no-progress'] ?? false),
@@ -188,6 +194,15 @@ function integerOption(name: string, raw: string | undefined, fallback: number, 
     throw new UsageError(`--${name} must be a whole number (got "${raw}")`);
   }
   return value;
+}
+
+/** 0 (never), or whole minutes from 15 (longer than the longest replay plus a quiet gap) to a day. */
+function replayOption(raw: string | undefined): number {
+  const minutes = integerOption('replay-every', raw, 0, 0, 1440);
+  if (minutes !== 0 && minutes < 15) {
+    throw new UsageError(`--replay-every must be 0 or from 15 to 1440 minutes (got "${raw}")`);
+  }
+  return minutes;
 }
 
 function anchorOption(raw: string | undefined): 'now' | number | undefined {
@@ -326,6 +341,7 @@ function scenarioOf(options: SeedOptions, anchorMs: number): Scenario {
     days: options.days,
     peakPerMinute: options.rate,
     utcOffsetHours: options.utcOffsetHours,
+    replayEveryMinutes: options.replayEveryMinutes,
   });
 }
 
@@ -422,6 +438,9 @@ async function seed(options: SeedOptions, deps: MainDeps, say: (text: string) =>
     }
     if (options.live) {
       say(`live: writing calls every ${options.liveIntervalMs / 1000} s until stopped`);
+      if (options.replayEveryMinutes > 0) {
+        say(`live: replaying a small incident every ${options.replayEveryMinutes} min (500, 503 storm, 408 in turn)`);
+      }
       const totals = await runLive(client, scenario, policy, {
         fromMs: historyEnd,
         intervalMs: options.liveIntervalMs,

@@ -96,6 +96,8 @@ export interface Scenario {
   incidents: Incident[];
   /** Bursts placed relative to the anchor so every data set has some (more come from the daily scanner lottery). */
   anchoredBursts: ScannerBurst[];
+  /** A small incident is replayed this often after the anchor (replay.ts); absent or 0: never. */
+  replayEveryMs?: number;
 }
 
 export type CallKind = 'carrier' | 'device' | 'scanner';

@@ -23,6 +23,8 @@ export interface ScenarioOptions {
   peakPerMinute: number;
   /** Offset of the callers' local time from UTC, in hours. */
   utcOffsetHours: number;
+  /** Replay a small incident every this many minutes after the anchor (replay.ts); 0 or absent: never. */
+  replayEveryMinutes?: number;
 }
 
 /** The recent incident (a 503 storm) runs from 80 to 20 minutes before the anchor. */
@@ -119,6 +121,9 @@ export function buildScenario(options: ScenarioOptions): Scenario {
     incidents: [],
     anchoredBursts: [],
   };
+  if (options.replayEveryMinutes !== undefined && options.replayEveryMinutes > 0) {
+    scenario.replayEveryMs = options.replayEveryMinutes * MINUTE_MS;
+  }
   scenario.incidents = planIncidents(scenario, rng);
   scenario.anchoredBursts = planAnchoredBursts(scenario, rng);
   return scenario;

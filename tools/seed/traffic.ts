@@ -6,6 +6,7 @@
 import { Account, Incident, ScannerBurst, Scenario, SimCall, Trunk } from './model';
 import { CallDraft, CARRIER_MIX, DEVICE_MIX, OutcomeKey, settleCall } from './outcomes';
 import { createRng, hashInts, Rng } from './prng';
+import { replayedIncidentsAt } from './replay';
 import {
   callerNumber,
   DAY_MS,
@@ -53,7 +54,8 @@ export function expectedCallsPerMinute(scenario: Scenario, minuteStartMs: number
 }
 
 export function activeIncidents(scenario: Scenario, atMs: number): Incident[] {
-  return scenario.incidents.filter((incident) => atMs >= incident.startMs && atMs < incident.endMs);
+  const scripted = scenario.incidents.filter((incident) => atMs >= incident.startMs && atMs < incident.endMs);
+  return [...scripted, ...replayedIncidentsAt(scenario, atMs)];
 }
 
 /** Scanner bursts active at the instant: the anchored ones plus the daily lottery (today's and yesterday's). */
