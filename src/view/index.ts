@@ -13,3 +13,5 @@ export {
 export type { ChartSlice } from './chartSlices';
 export { chipsThatFit, chipWidth, CODES_NAMED, FOLD_AT, findingChipsOf } from './findingChips';
 export type { FindingChip } from './findingChips';
+export { BASE_SIZE, MAX_SCALE, panelLayout } from './layout';
+export type { PanelLayout, SizeClass } from './layout';

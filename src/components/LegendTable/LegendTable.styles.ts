@@ -2,9 +2,11 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { codeButton } from '../sharedStyles';
 
-const COLUMNS = 'minmax(11em, 1.3fr) 5em 4.5em 6.5em minmax(12em, 3fr)';
-/** Narrow panels: guidance moves to its own line under the numbers. */
-const COMPACT_COLUMNS = 'minmax(6em, 1fr) 4.5em 4.5em 6em';
+const COLUMNS = 'minmax(10em, 1fr) 4.5em 4.5em 8.5em minmax(14em, 3.2fr)';
+/** Compact: guidance moves to its own line under the numbers. */
+const COMPACT_COLUMNS = 'minmax(6em, 1fr) 4.5em 4.5em 8.5em';
+/** List: one line per code, no guidance column. */
+const LIST_COLUMNS = 'minmax(5em, 1fr) 3.5em 4em 6.5em';
 
 export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
   table: css({
@@ -47,12 +49,23 @@ export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
   selected: css({
     background: theme.colors.action.selected,
   }),
-  followUp: css({
+  followUp_immediate: css({
     boxShadow: `inset 3px 0 0 ${theme.colors.error.main}`,
+  }),
+  followUp_track: css({
+    boxShadow: `inset 3px 0 0 ${theme.colors.warning.main}`,
+  }),
+  followUp_normal: css({
+    boxShadow: `inset 3px 0 0 ${theme.colors.text.secondary}`,
   }),
   compact: css({
     gridTemplateColumns: COMPACT_COLUMNS,
-    '& > :last-child': { gridColumn: '1 / -1' },
+    '& > :nth-child(5)': { gridColumn: '1 / -1' },
+  }),
+  oneLine: css({
+    gridTemplateColumns: LIST_COLUMNS,
+    padding: theme.spacing(0.25, 1),
+    whiteSpace: 'nowrap',
   }),
   codeCell: css({
     display: 'flex',
@@ -74,6 +87,7 @@ export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
   reason: css({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
   }),
   number: css({
     textAlign: 'right',
@@ -86,10 +100,12 @@ export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
     minWidth: 0,
     color: theme.colors.text.secondary,
   }),
+  /** Meaning and action wrap to two lines each; the full text is in the cell's tooltip. */
   line: css({
+    display: '-webkit-box',
+    WebkitBoxOrient: 'vertical',
+    WebkitLineClamp: 2,
     overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
   }),
   action: css({
     color: theme.colors.text.primary,
@@ -97,8 +113,15 @@ export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
   severity: css({
     whiteSpace: 'nowrap',
   }),
-  needsFollowUp: css({
-    color: theme.colors.error.text,
+  followUpTag: css({
+    marginLeft: theme.spacing(0.5),
+    padding: theme.spacing(0, 0.5),
+    borderRadius: theme.shape.radius.default,
+    border: '1px solid currentColor',
+    fontSize: '0.85em',
     fontWeight: theme.typography.fontWeightMedium,
   }),
+  tag_immediate: css({ color: theme.colors.error.text }),
+  tag_track: css({ color: theme.colors.warning.text }),
+  tag_normal: css({ color: theme.colors.text.secondary }),
 });

@@ -61,18 +61,45 @@ describe('LegendTable', () => {
     renderWithTheme(<LegendTable entries={entries} onSelect={onSelect} />);
     await user.click(screen.getByTestId(TEST_IDS.legendRow(500)));
     expect(onSelect).toHaveBeenLastCalledWith(500, screen.getByTestId(TEST_IDS.legendRow(500)));
-    await user.tab();
+    await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(screen.getByTestId(TEST_IDS.legendRow(487)));
     await user.keyboard('{Enter}');
     expect(onSelect).toHaveBeenLastCalledWith(487, expect.anything());
-    await user.tab();
+    await user.keyboard('{ArrowDown}');
     await user.keyboard(' ');
     expect(onSelect).toHaveBeenLastCalledWith(404, expect.anything());
   });
 
+  it('is one tab stop: only one row is in the tab order, arrow keys move it, Home and End jump', async () => {
+    const user = userEvent.setup();
+    const { entries } = legendModel();
+    renderWithTheme(<LegendTable entries={entries} onSelect={jest.fn()} />);
+    const rows = entries.map((entry) => screen.getByTestId(TEST_IDS.legendRow(entry.code)));
+    expect(rows.filter((row) => row.tabIndex === 0)).toEqual([rows[0]]);
+    await user.tab();
+    expect(rows[0]).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(rows[rows.length - 1]).toHaveFocus();
+    expect(rows.filter((row) => row.tabIndex === 0)).toEqual([rows[rows.length - 1]]);
+    await user.keyboard('{Home}');
+    expect(rows[0]).toHaveFocus();
+  });
+
+  it('marks follow-up with a word, not colour alone', () => {
+    const { entries } = legendModel();
+    renderWithTheme(<LegendTable entries={entries} onSelect={jest.fn()} />);
+    const followUp = entries.filter((entry) => entry.finding);
+    expect(followUp.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      const row = screen.getByTestId(TEST_IDS.legendRow(entry.code));
+      expect(row.querySelector('[data-follow-up]') !== null).toBe(!!entry.finding);
+    }
+    expect(screen.getByTestId(TEST_IDS.legendRow(followUp[0].code))).toHaveTextContent('follow up');
+  });
+
   it('shows provisional responses without a share', () => {
     const { entries } = legendModel(true);
-    renderWithTheme(<LegendTable entries={entries} onSelect={jest.fn()} compact />);
+    renderWithTheme(<LegendTable entries={entries} onSelect={jest.fn()} variant="compact" />);
     const ringing = screen.getByTestId(TEST_IDS.legendRow(180));
     expect(ringing).toHaveTextContent('—');
     expect(ringing).toHaveTextContent('400');

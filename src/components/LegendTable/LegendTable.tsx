@@ -2,8 +2,9 @@ import React from 'react';
 import { useStyles2 } from '@grafana/ui';
 import { SEVERITY_LABEL } from '../../constants/severity';
 import { TEST_IDS } from '../../constants/testIds';
-import type { CodeView } from '../../view';
+import type { CodeView, PanelLayout } from '../../view';
 import { SeverityMark } from '../SeverityMark';
+import { rovingTabIndex, useRovingFocus } from '../useRovingFocus';
 import { getLegendTableStyles } from './LegendTable.styles';
 
 export interface LegendTableProps {
@@ -11,37 +12,42 @@ export interface LegendTableProps {
   entries: readonly CodeView[];
   selectedCode?: number | null;
   onSelect: (code: number, trigger: Element) => void;
-  /** Narrow layout: meaning and action on a line of their own. */
-  compact?: boolean;
+  /**
+   * full: columns with meaning and action side by side; compact: numbers on one line, meaning and action under them;
+   * list: one line per code (tiny panels), the guidance in the row's tooltip.
+   */
+  variant?: PanelLayout['legend'];
 }
 
 /**
  * The legend as a table with inline guidance: one button per code, so a 0.1 % code is as easy to open as a large one.
- * Columns: code and reason, calls, share, severity (mark and word), one-line meaning and action.
+ * One tab stop for the whole legend, arrow keys between rows. Follow-up is a mark and a word, never colour alone.
  */
-export function LegendTable({ entries, selectedCode, onSelect, compact = false }: LegendTableProps) {
+export function LegendTable({ entries, selectedCode, onSelect, variant = 'full' }: LegendTableProps) {
   const styles = useStyles2(getLegendTableStyles);
+  const onKeyDown = useRovingFocus();
+  const layoutClass = variant === 'full' ? '' : variant === 'compact' ? styles.compact : styles.oneLine;
   return (
-    <div className={styles.table} data-testid={TEST_IDS.legend}>
-      <div className={compact ? `${styles.header} ${styles.compact}` : styles.header} aria-hidden="true">
+    <div className={styles.table} data-testid={TEST_IDS.legend} data-variant={variant} onKeyDown={onKeyDown}>
+      <div className={`${styles.header} ${layoutClass}`} aria-hidden="true">
         <span>Code</span>
         <span className={styles.number}>Calls</span>
         <span className={styles.number}>Share</span>
         <span>Severity</span>
-        <span>Meaning · action</span>
+        {variant === 'full' && <span>Meaning · action</span>}
       </div>
       <ul className={styles.list} aria-label="SIP codes, most urgent first">
-        {entries.map((entry) => {
-          const color = entry.color;
+        {entries.map((entry, index) => {
           const selected = entry.code === selectedCode;
+          const guidance = `${entry.policy.guidance.meaning} ${entry.policy.guidance.action}`;
           return (
             <li key={entry.code}>
               <button
                 type="button"
                 className={[
                   styles.row,
-                  compact && styles.compact,
-                  entry.finding && styles.followUp,
+                  layoutClass,
+                  entry.finding && styles[`followUp_${entry.severity}`],
                   selected && styles.selected,
                 ]
                   .filter(Boolean)
@@ -49,24 +55,34 @@ export function LegendTable({ entries, selectedCode, onSelect, compact = false }
                 data-testid={TEST_IDS.legendRow(entry.code)}
                 data-code={entry.code}
                 data-severity={entry.severity}
+                data-roving-item=""
+                tabIndex={rovingTabIndex(index)}
                 aria-pressed={selected}
                 aria-label={`${entry.label}${entry.finding ? ', needs follow-up' : ''}. ${entry.policy.guidance.meaning}`}
+                title={variant === 'list' ? guidance : undefined}
                 onClick={(event) => onSelect(entry.code, event.currentTarget)}
               >
                 <span className={styles.codeCell}>
-                  <span className={styles.swatch} style={{ backgroundColor: color }} data-color={color} />
+                  <span className={styles.swatch} style={{ backgroundColor: entry.color }} data-color={entry.color} />
                   <span className={styles.code}>{entry.code}</span>
                   <span className={styles.reason}>{entry.reasonPhrase}</span>
                 </span>
                 <span className={styles.number}>{entry.count.toLocaleString('en-US')}</span>
                 <span className={styles.number}>{entry.provisional ? '—' : entry.shareText}</span>
-                <span className={entry.finding ? `${styles.severity} ${styles.needsFollowUp}` : styles.severity}>
-                  <SeverityMark severity={entry.severity} color={color} /> {SEVERITY_LABEL[entry.severity]}
+                <span className={styles.severity}>
+                  <SeverityMark severity={entry.severity} color={entry.color} /> {SEVERITY_LABEL[entry.severity]}
+                  {entry.finding && (
+                    <span className={`${styles.followUpTag} ${styles[`tag_${entry.severity}`]}`} data-follow-up="">
+                      follow up
+                    </span>
+                  )}
                 </span>
-                <span className={styles.guidance}>
-                  <span className={styles.line}>{entry.policy.guidance.meaning}</span>
-                  <span className={`${styles.line} ${styles.action}`}>{entry.policy.guidance.action}</span>
-                </span>
+                {variant !== 'list' && (
+                  <span className={styles.guidance} title={guidance}>
+                    <span className={styles.line}>{entry.policy.guidance.meaning}</span>
+                    <span className={`${styles.line} ${styles.action}`}>{entry.policy.guidance.action}</span>
+                  </span>
+                )}
               </button>
             </li>
           );

@@ -4,13 +4,19 @@ import { GrafanaTheme2 } from '@grafana/data';
 export const getSipCodesPanelStyles = (theme: GrafanaTheme2) => ({
   root: css({
     position: 'relative',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: theme.spacing(0.5),
     overflow: 'hidden',
     color: theme.colors.text.primary,
     fontFamily: theme.typography.fontFamily,
     fontSize: theme.typography.body.fontSize,
+  }),
+  /** Laid out at the layout's size and scaled to the panel (wallboards), so text and marks grow together. */
+  content: css({
+    position: 'relative',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+    overflow: 'hidden',
+    transformOrigin: '0 0',
   }),
   messages: css({
     flex: 'none',
@@ -25,13 +31,8 @@ export const getSipCodesPanelStyles = (theme: GrafanaTheme2) => ({
     minHeight: 0,
     overflow: 'hidden',
     display: 'flex',
-    gap: theme.spacing(1.5),
-  }),
-  wide: css({
     flexDirection: 'row',
-  }),
-  narrow: css({
-    flexDirection: 'column',
+    gap: theme.spacing(1.5),
   }),
   chartArea: css({
     display: 'flex',

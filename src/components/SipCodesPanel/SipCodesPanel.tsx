@@ -4,7 +4,7 @@ import { useStyles2 } from '@grafana/ui';
 import { TEST_IDS } from '../../constants/testIds';
 import { formatCalls, formatSharePercent } from '../../core';
 import { buildGuidanceLinks, dataLinksForCode } from '../../links';
-import type { CodeView } from '../../view';
+import { CodeView, panelLayout } from '../../view';
 import type { SipCodesOptions } from '../../options';
 import { DistributionBars } from '../DistributionBars';
 import { DistributionChart } from '../DistributionChart';
@@ -15,9 +15,6 @@ import { PanelErrorBoundary } from '../PanelErrorBoundary';
 import { PanelMessages } from '../PanelMessages';
 import { getSipCodesPanelStyles } from './SipCodesPanel.styles';
 import { useViewModel } from './useViewModel';
-
-/** Panels at least this wide put the chart and the legend side by side. */
-const WIDE_LAYOUT_MIN_WIDTH = 600;
 
 type Props = PanelProps<SipCodesOptions>;
 
@@ -79,7 +76,10 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
   }, [options, forget]);
   const view = model.options.view;
   const hasCodes = model.legend.length > 0;
-  const wide = width >= WIDE_LAYOUT_MIN_WIDTH;
+  const layout = useMemo(
+    () => panelLayout(width, height, model.options.textSize),
+    [width, height, model.options.textSize]
+  );
   // The "Other" slice opens the legend at its first folded code.
   const showLegend = useCallback(() => {
     const first = model.chart.find((slice) => slice.code === null)?.folded[0];
@@ -114,7 +114,7 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
     [selectedEntry, model, data.request, data.series, data.timeRange, timeRange, replaceVariables, fieldConfig]
   );
 
-  const chartSize = wide ? undefined : Math.max(120, Math.min(width * 0.8, height * 0.42));
+  const barView = view === 'bar';
 
   return (
     <div
@@ -124,6 +124,8 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
       tabIndex={-1}
       data-testid={TEST_IDS.panel}
       data-view={view}
+      data-size-class={layout.sizeClass}
+      data-scale={layout.scale}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && selectedCode !== null) {
           event.stopPropagation();
@@ -131,57 +133,68 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
         }
       }}
     >
-      {model.messages.length > 0 && (
-        <div className={styles.messages}>
-          <PanelMessages messages={model.messages} compact={hasCodes} />
-        </div>
-      )}
-      {model.total > 0 && (
-        <div className={styles.findings}>
-          <FindingsStrip findings={model.findings} healthyColor={model.healthyColor} width={width} onSelect={open} />
-        </div>
-      )}
-      {hasCodes && (
-        <div className={`${styles.body} ${wide ? styles.wide : styles.narrow}`}>
-          {model.slices.length > 0 && (
-            <div
-              className={view === 'bar' ? `${styles.chartArea} ${styles.barArea}` : styles.chartArea}
-              style={wide ? { flex: `0 0 ${view === 'bar' ? 42 : 36}%` } : { flex: 'none', height: chartSize }}
-            >
-              {view === 'bar' ? (
-                <DistributionBars slices={model.slices} selectedCode={selectedCode} onSelect={open} />
-              ) : (
-                <div className={styles.chartBox}>
-                  <DistributionChart
-                    slices={model.chart}
-                    variant={view}
-                    selectedCode={selectedCode}
-                    onSelect={open}
-                    onSelectOther={showLegend}
-                    centerValue={model.centre.value}
-                    centerCaption={model.centre.caption}
-                  />
-                </div>
-              )}
-              {model.hidden2xx && (
-                <p className={styles.caption}>
-                  2xx hidden: {formatCalls(model.hidden2xx.count)} ({formatSharePercent(model.hidden2xx.share)}). Shares
-                  are of all {formatCalls(model.total)}.
-                </p>
-              )}
-            </div>
-          )}
-          <div className={styles.legendArea}>
-            <LegendTable
-              entries={model.legend}
-              selectedCode={selectedCode}
+      <div
+        className={styles.content}
+        style={{
+          width: layout.width,
+          height: layout.height,
+          transform: layout.scale === 1 ? undefined : `scale(${layout.scale})`,
+        }}
+      >
+        {model.messages.length > 0 && (
+          <div className={styles.messages}>
+            <PanelMessages messages={model.messages} compact={hasCodes} />
+          </div>
+        )}
+        {model.total > 0 && (
+          <div className={styles.findings}>
+            <FindingsStrip
+              findings={model.findings}
+              healthyColor={model.healthyColor}
+              width={layout.width}
               onSelect={open}
-              compact={!wide || width < 900}
             />
           </div>
-        </div>
-      )}
-      {selectedEntry && links && <GuidanceCard entry={selectedEntry} links={links} onClose={close} />}
+        )}
+        {hasCodes && (
+          <div className={styles.body} style={{ flexDirection: layout.direction }}>
+            {layout.showChart && model.slices.length > 0 && (
+              <div
+                className={barView ? `${styles.chartArea} ${styles.barArea}` : styles.chartArea}
+                style={{
+                  flex: `0 0 ${barView ? Math.round(layout.chartSize * 1.25) : Math.round(layout.chartSize)}px`,
+                }}
+              >
+                {view === 'bar' ? (
+                  <DistributionBars slices={model.slices} selectedCode={selectedCode} onSelect={open} />
+                ) : (
+                  <div className={styles.chartBox}>
+                    <DistributionChart
+                      slices={model.chart}
+                      variant={view}
+                      selectedCode={selectedCode}
+                      onSelect={open}
+                      onSelectOther={showLegend}
+                      centerValue={model.centre.value}
+                      centerCaption={model.centre.caption}
+                    />
+                  </div>
+                )}
+                {model.hidden2xx && (
+                  <p className={styles.caption}>
+                    2xx hidden: {formatCalls(model.hidden2xx.count)} ({formatSharePercent(model.hidden2xx.share)}).
+                    Shares are of all {formatCalls(model.total)}.
+                  </p>
+                )}
+              </div>
+            )}
+            <div className={styles.legendArea}>
+              <LegendTable entries={model.legend} selectedCode={selectedCode} onSelect={open} variant={layout.legend} />
+            </div>
+          </div>
+        )}
+        {selectedEntry && links && <GuidanceCard entry={selectedEntry} links={links} onClose={close} />}
+      </div>
     </div>
   );
 }
