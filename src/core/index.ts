@@ -79,3 +79,39 @@ export type {
 } from './alerting';
 export { assignQueryRoles } from './roles';
 export type { QueryKind, QueryRole, QueryRoleEntry, QueryRoleOverrides, QueryRoles } from './roles';
+export {
+  DEFAULT_FOLLOW_UP_FIELDS,
+  DEFAULT_RECENT_CALLS,
+  DEFAULT_TOP_VALUES,
+  DOMINANT_MIN_CALLS,
+  DOMINANT_MIN_SHARE,
+  FALLBACK_FOLLOW_UP_FIELDS,
+  FIELD_MEANINGS,
+  callIdPhrase,
+  dominantContributor,
+  escapeCallIdForLucene,
+  fieldMeaningOf,
+  followUpFieldLabel,
+  followUpFieldsFor,
+  formatAgo,
+  formatUtcTime,
+  recencyText,
+  recentCalls,
+  resolveField,
+  topContributors,
+} from './followUp';
+export type {
+  ContributorField,
+  ContributorOptions,
+  ContributorProblem,
+  ContributorValue,
+  Contributors,
+  DominantContributor,
+  FieldMeaning,
+  FollowUpFieldKey,
+  RecentCall,
+  RecentCallFields,
+  RecentCallsOptions,
+  RecentCallsResult,
+  ResolvedField,
+} from './followUp';

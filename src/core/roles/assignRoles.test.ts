@@ -181,8 +181,7 @@ describe('assignQueryRoles', () => {
     expect(roleOf(result, 'B')!.role).toBe('ignore');
     expect(result.notices).toHaveLength(1);
     expect(result.notices[0].message).toBe(
-      'Query B: Not used: raw data rows (up to 500) without a SIP code field (fields: @timestamp, _id, _index, _type, ' +
-        'highlight, sip_callid, sort, trunk), so its rows cannot be matched to codes. Set "Code field" in the ' +
+      'Query B: Not used: raw data rows (up to 500) without a SIP code field (fields: @timestamp, sip_callid, trunk), so its rows cannot be matched to codes. Set "Code field" in the ' +
         'options, or add the code to the documents.'
     );
   });

@@ -5,7 +5,7 @@
 import type { DataFrame } from '@grafana/data';
 import { formatCount } from '../format';
 import { Notice, NoticeLevel } from '../types';
-import { looseFieldName } from './fieldNames';
+import { dataFieldNames, looseFieldName } from './fieldNames';
 import { QueryAnalysis, analyseQueries } from './queryKinds';
 import { QueryKind, QueryRole, QueryRoleEntry, QueryRoleOverrides, QueryRoles } from './types';
 
@@ -283,7 +283,7 @@ function automaticRole(analysis: QueryAnalysis, notices: Notice[]): [QueryRole, 
     case 'raw-document':
       if (!analysis.codeField && analysis.frames.length > 0) {
         const why =
-          `Not used: ${describe(analysis)} without a SIP code field (fields: ${fieldList(analysis.fieldNames)}), so ` +
+          `Not used: ${describe(analysis)} without a SIP code field (fields: ${fieldList(dataFieldNames(analysis.fieldNames))}), so ` +
           'its rows cannot be matched to codes. Set "Code field" in the options, or add the code to the documents.';
         notices.push(notice('warning', `${queryName(analysis)}: ${why}`));
         return ['ignore', why];

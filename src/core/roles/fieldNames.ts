@@ -41,3 +41,10 @@ export function findFieldName(names: readonly string[], wanted: string): string 
 export function sameFieldName(a: string, b: string): boolean {
   return findFieldName([a], b) !== undefined;
 }
+
+const NOT_DATA_FIELDS = new Set(['_id', '_index', '_type', '_score', '_source', 'highlight', 'sort', 'id', 'Count']);
+
+/** Field names worth listing in "fields seen" hints: without Elasticsearch hit metadata and the Count column. */
+export function dataFieldNames(names: readonly string[]): string[] {
+  return names.filter((name) => name !== '' && !NOT_DATA_FIELDS.has(name));
+}
