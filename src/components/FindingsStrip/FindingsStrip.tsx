@@ -39,10 +39,12 @@ export function FindingsStrip({ findings, healthyColor, width, onSelect }: Findi
   }
   const chips = findingChipsOf(findings);
   const fit = chipsThatFit(chips, Math.max(0, width - 130));
+  // A narrow strip names one code of a folded chip, so the chip never runs off the panel's edge.
+  const codesNamed = width < 560 ? 1 : CODES_NAMED;
   const visible = chips.slice(0, fit);
   const shownCodes = new Set(
     visible
-      .flatMap((chip) => (chip.findings.length === 1 ? chip.findings : chip.findings.slice(0, CODES_NAMED)))
+      .flatMap((chip) => (chip.findings.length === 1 ? chip.findings : chip.findings.slice(0, codesNamed)))
       .map((view) => view.code)
   );
   const rest = findings.filter((view) => !shownCodes.has(view.code));
@@ -86,7 +88,7 @@ export function FindingsStrip({ findings, healthyColor, width, onSelect }: Findi
         </li>
       );
     }
-    const named = chip.findings.slice(0, CODES_NAMED);
+    const named = chip.findings.slice(0, codesNamed);
     const more = chip.findings.length - named.length;
     return (
       <li key={chip.key} className={`${styles.group} ${severityClass(styles, chip.findings[0])} ${earlier}`}>

@@ -2,11 +2,11 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { codeButton } from '../sharedStyles';
 
-const COLUMNS = 'minmax(10em, 1fr) 4.5em 4.5em 8.5em minmax(14em, 3.2fr)';
+const COLUMNS = 'minmax(12em, 1.2fr) 4.5em 4.5em 7em minmax(14em, 3fr)';
 /** Compact: guidance moves to its own line under the numbers. */
-const COMPACT_COLUMNS = 'minmax(6em, 1fr) 4.5em 4.5em 8.5em';
+const COMPACT_COLUMNS = 'minmax(9em, 1fr) 4.5em 4.5em 7em';
 /** List: one line per code, no guidance column. */
-const LIST_COLUMNS = 'minmax(5em, 1fr) 3.5em 4em 6.5em';
+const LIST_COLUMNS = 'minmax(5em, 1fr) 3.5em 4em 5.5em';
 
 export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
   table: css({
@@ -111,10 +111,21 @@ export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
     color: theme.colors.text.primary,
   }),
   severity: css({
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(0, 0.5),
+    whiteSpace: 'nowrap',
+    minWidth: 0,
+  }),
+  /** Compact rows: meaning and action share one line; the full text is in the tooltip. */
+  oneLineGuidance: css({
+    display: 'block',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
   }),
   followUpTag: css({
-    marginLeft: theme.spacing(0.5),
     padding: theme.spacing(0, 0.5),
     borderRadius: theme.shape.radius.default,
     border: '1px solid currentColor',

@@ -70,17 +70,25 @@ export function LegendTable({ entries, selectedCode, onSelect, variant = 'full' 
                 <span className={styles.number}>{entry.count.toLocaleString('en-US')}</span>
                 <span className={styles.number}>{entry.provisional ? '—' : entry.shareText}</span>
                 <span className={styles.severity}>
-                  <SeverityMark severity={entry.severity} color={entry.color} /> {SEVERITY_LABEL[entry.severity]}
+                  <SeverityMark severity={entry.severity} color={entry.color} />
+                  {/* One-line rows keep the word that matters most: "follow up" when a rule fired. */}
+                  {!(variant === 'list' && entry.finding) && <span>{SEVERITY_LABEL[entry.severity]}</span>}
                   {entry.finding && (
                     <span className={`${styles.followUpTag} ${styles[`tag_${entry.severity}`]}`} data-follow-up="">
                       follow up
                     </span>
                   )}
                 </span>
-                {variant !== 'list' && (
+                {variant === 'full' && (
                   <span className={styles.guidance} title={guidance}>
                     <span className={styles.line}>{entry.policy.guidance.meaning}</span>
                     <span className={`${styles.line} ${styles.action}`}>{entry.policy.guidance.action}</span>
+                  </span>
+                )}
+                {variant === 'compact' && (
+                  <span className={`${styles.guidance} ${styles.oneLineGuidance}`} title={guidance}>
+                    {entry.policy.guidance.meaning}{' '}
+                    <span className={styles.action}>{entry.policy.guidance.action}</span>
                   </span>
                 )}
               </button>
