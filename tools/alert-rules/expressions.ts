@@ -31,13 +31,15 @@ export function threshold(refId: string, input: string, type: 'gt' | 'lt', value
   });
 }
 
-/** A number as math text: plain decimal, never an exponent form the lexer would mis-read. */
+/**
+ * A number as math text: JavaScript's shortest round-trip form, which Go's strconv.ParseFloat reads back to the same
+ * double (the math lexer also takes exponents: 1e-7).
+ */
 export function num(value: number): string {
   if (!Number.isFinite(value)) {
     throw new Error(`not a finite number: ${value}`);
   }
-  const text = String(value);
-  return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, '') : text;
+  return String(value);
 }
 
 /** All of the conditions, evaluated left to right: `((a) && (b)) && (c)`. */
