@@ -5,7 +5,7 @@
  * differs for some causes (21 → 603, 88 → 488, and its default 480 for causes it does not map, such as 16 and 127).
  * Plain data in a module of its own (nothing runs at load), so it can move to a lazily loaded chunk.
  */
-import { SourceRef, SRC } from './sources';
+import type { SourceRef } from './sources';
 
 /** How FreeSWITCH names a cause and which SIP code it sends for it. */
 export interface FreeswitchCause {
@@ -130,8 +130,8 @@ export const FREESWITCH_DEFAULT_SIP = 480;
 export const Q850_SOURCES: readonly SourceRef[] = [
   'RFC 3398 §8.2.1',
   'RFC 3326 §2',
-  SRC.freeswitchSofia,
-  SRC.freeswitchChannel,
+  'signalwire/freeswitch src/mod/endpoints/mod_sofia/mod_sofia.c',
+  'signalwire/freeswitch src/switch_channel.c',
 ];
 
 const NOTES: Readonly<Record<number, string>> = {
@@ -236,25 +236,6 @@ export function describeQ850(cause: unknown): string {
       : ` (FreeSWITCH ${info.freeswitch.name}: the same)`;
   }
   return info.note ? `${text}. ${info.note}` : `${text}.`;
-}
-
-/**
- * True for a field that holds Q.850 causes (hangup_cause_q850, q850_cause, hangup_cause, reason.cause…), which must
- * never be read as SIP status codes (127 or 102 would pass for provisional codes).
- */
-export function isQ850FieldName(name: string): boolean {
-  const words = fieldWords(name);
-  return words.includes('q850') || words.includes('cause');
-}
-
-/** "hangup_cause_q850.keyword" → [hangup, cause, q850]; "q850Cause" → [q850, cause]. */
-export function fieldWords(name: string): string[] {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  return words.length > 1 && words[words.length - 1] === 'keyword' ? words.slice(0, -1) : words;
 }
 
 /** Every cause of the dictionary, ascending (for docs and tests). */

@@ -1,5 +1,6 @@
-import { describeXReason, explainXReason, isQ850FieldName, isReasonFieldName, X_REASONS } from '../index';
+import { describeXReason, explainXReason, isQ850FieldName, isReasonFieldName, Q850_SOURCES, X_REASONS } from '../index';
 import { codeNameScore } from '../normalize/names';
+import { SRC } from './sources';
 
 describe('explainXReason', () => {
   it.each([
@@ -110,6 +111,17 @@ describe('explainXReason', () => {
       const sample = samples[entry.value] ?? entry.value.replace('…', 'x');
       expect(explainXReason(sample)?.value).toBe(entry.value);
     }
+  });
+});
+
+describe('sources of the dictionaries', () => {
+  it('cite only files the catalog knows (the modules spell them out to stay free of imports)', () => {
+    const known = new Set<string>(Object.values(SRC));
+    const cited = [
+      ...X_REASONS.flatMap((entry) => entry.sources),
+      ...Q850_SOURCES.filter((ref) => !ref.startsWith('RFC')),
+    ];
+    expect(cited.filter((ref) => !known.has(ref))).toEqual([]);
   });
 });
 

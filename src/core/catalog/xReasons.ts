@@ -2,8 +2,7 @@
  * The X-Reason values (and telling reason phrases) the gateway sends, who sends each and what it means for level 1.
  * Plain data in a module of its own (nothing runs at load), so it can move to a lazily loaded chunk.
  */
-import { fieldWords } from './q850';
-import { SourceRef, SRC } from './sources';
+import type { SourceRef } from './sources';
 
 /** Where the gateway puts the text. */
 export type XReasonCarrier = 'X-Reason' | 'reason phrase';
@@ -30,21 +29,27 @@ export interface XReasonEntry extends Omit<XReasonInfo, 'detail'> {
   pattern: RegExp;
 }
 
-const FS = 'feature server';
-const SBC = 'sbc-inbound';
-const WEBHOOK_FAILED =
-  'The application webhook failed, so the feature server rejected the call with its webhook error code ' +
-  '(JAMBONES_WEBHOOK_ERROR_RETURN, 480 by default) and raised an INVALID_APP_PAYLOAD alert';
+// Source files, written out so that this module imports nothing at run time (a test checks them against SRC).
+const DIGEST = 'jambonz/digest-utils index.js';
+const DRACHTIO_CONTROLLER = 'drachtio/drachtio-server src/controller.cpp';
+const FS_CALL_SESSION = 'jambonz/jambonz-feature-server lib/session/call-session.js';
+const FS_DECLINE = 'jambonz/jambonz-feature-server lib/tasks/sip_decline.js';
+const FS_ERRORS = 'jambonz/jambonz-feature-server lib/utils/error.js';
+const FS_INBOUND = 'jambonz/jambonz-feature-server lib/session/inbound-call-session.js';
+const FS_MAKE_TASK = 'jambonz/jambonz-feature-server lib/tasks/make_task.js';
+const FS_MIDDLEWARE = 'jambonz/jambonz-feature-server lib/middleware.js';
+const SBC_DB_UTILS = 'jambonz/sbc-inbound lib/db-utils.js';
+const SBC_MIDDLEWARE = 'jambonz/sbc-inbound lib/middleware.js';
 
 export const X_REASONS: readonly XReasonEntry[] = [
   {
     value: 'SIP Decline Verb',
     pattern: /^sip decline verb$/i,
     meaning: 'The customer’s application chose this code itself (sip:decline verb): not a platform failure.',
-    sentBy: `${FS}, for the customer’s application`,
+    sentBy: 'feature server, for the customer’s application',
     carriedIn: 'X-Reason',
     codes: [],
-    sources: [SRC.fsDecline],
+    sources: [FS_DECLINE],
   },
   {
     value: 'endpoint allocation failure: …',
@@ -52,115 +57,115 @@ export const X_REASONS: readonly XReasonEntry[] = [
     meaning:
       'The media server (FreeSWITCH) refused or did not answer the request for the call’s media endpoint; the code and ' +
       'Reason header are its own (488 with Q.850 cause 88: no common codec or media profile).',
-    sentBy: FS,
+    sentBy: 'feature server',
     carriedIn: 'X-Reason',
     codes: [488],
-    sources: [SRC.fsCallSession, SRC.fsInbound],
+    sources: [FS_CALL_SESSION, FS_INBOUND],
   },
   {
     value: 'no configured application',
     pattern: /^no configured application$/i,
     meaning:
       'No application is set up for the called number (480 from the feature server) or for the Microsoft Teams tenant (404 from sbc-inbound).',
-    sentBy: `${FS} (480) or ${SBC} (404, Microsoft Teams)`,
+    sentBy: 'feature server (480) or sbc-inbound (404, Microsoft Teams)',
     carriedIn: 'X-Reason',
     codes: [480, 404],
-    sources: [SRC.fsMiddleware, SRC.sbcMiddleware],
+    sources: [FS_MIDDLEWARE, SBC_MIDDLEWARE],
   },
   {
     value: 'crankback: …',
     pattern: /^crankback:?\s*(.*)$/i,
     meaning:
       'The feature server gave the call back without answering: with "media server failure", no media server (FreeSWITCH) was available to it.',
-    sentBy: FS,
+    sentBy: 'feature server',
     carriedIn: 'X-Reason',
     codes: [480],
-    sources: [SRC.fsInbound, SRC.fsCallSession],
+    sources: [FS_INBOUND, FS_CALL_SESSION],
   },
   {
     value: 'Maximum Calls In Progress',
     pattern: /^maximum calls in progress$/i,
     meaning:
       'The account reached its concurrent-call capacity (hosted platform); an ACCOUNT_CALL_LIMIT alert is written.',
-    sentBy: SBC,
+    sentBy: 'sbc-inbound',
     carriedIn: 'reason phrase',
     codes: [503],
-    sources: [SRC.sbcMiddleware],
+    sources: [SBC_MIDDLEWARE],
   },
   {
     value: 'Max Account Calls In Progress',
     pattern: /^max account calls in progress$/i,
     meaning: 'The account reached its call limit (X-Account-Sid and X-Call-Limit say which and how many).',
-    sentBy: SBC,
+    sentBy: 'sbc-inbound',
     carriedIn: 'reason phrase',
     codes: [503],
-    sources: [SRC.sbcMiddleware],
+    sources: [SBC_MIDDLEWARE],
   },
   {
     value: 'Max Service Provider Calls In Progress',
     pattern: /^max service provider calls in progress$/i,
     meaning: 'The service provider reached its call limit (X-Service-Provider-Sid and X-Call-Limit).',
-    sentBy: SBC,
+    sentBy: 'sbc-inbound',
     carriedIn: 'reason phrase',
     codes: [503],
-    sources: [SRC.sbcMiddleware],
+    sources: [SBC_MIDDLEWARE],
   },
   {
     value: 'No Active Subscription',
     pattern: /^no active subscription$/i,
     meaning: 'Hosted platform: the account has no call limits at all, meaning no active subscription.',
-    sentBy: SBC,
+    sentBy: 'sbc-inbound',
     carriedIn: 'reason phrase',
     codes: [503],
-    sources: [SRC.sbcMiddleware],
+    sources: [SBC_MIDDLEWARE],
   },
   {
     value: 'Account exists but is inactive',
     pattern: /^account exists but is inactive$/i,
     meaning: 'The account is deactivated or suspended: reactivate it with the customer.',
-    sentBy: `${SBC} or ${FS}`,
+    sentBy: 'sbc-inbound or feature server',
     carriedIn: 'X-Reason',
     codes: [503],
-    sources: [SRC.sbcMiddleware, SRC.fsMiddleware],
+    sources: [SBC_MIDDLEWARE, FS_MIDDLEWARE],
   },
   {
     value: 'No Account exists for sid …',
     pattern: /^no account exists for sid\s*(.*)$/i,
     meaning:
       'The feature server could not look up the account. Sent on any lookup error, so it may be a database outage rather than a missing account.',
-    sentBy: FS,
+    sentBy: 'feature server',
     carriedIn: 'X-Reason',
     codes: [503],
-    sources: [SRC.fsMiddleware],
+    sources: [FS_MIDDLEWARE],
   },
   {
     value: 'Multiple … (carrier routing conflict)',
     pattern: /^(multiple (?:carriers|accounts|gateways) .*)$/i,
     meaning:
       'Several carriers, gateways or accounts match the call, so the gateway cannot tell whose it is: a provisioning conflict. No call record.',
-    sentBy: SBC,
+    sentBy: 'sbc-inbound',
     carriedIn: 'X-Reason',
     codes: [503],
-    sources: [SRC.sbcDbUtils, SRC.sbcMiddleware],
+    sources: [SBC_DB_UTILS, SBC_MIDDLEWARE],
   },
   {
     value: 'Invalid credentials',
     pattern: /^invalid credentials$/i,
     meaning: 'Digest authentication failed: a wrong password from a device, an auth trunk or a scanner guessing.',
-    sentBy: `${SBC} (digest check)`,
+    sentBy: 'sbc-inbound (digest check)',
     carriedIn: 'X-Reason',
     codes: [403],
-    sources: [SRC.digest],
+    sources: [DIGEST],
   },
   {
     value: 'detected potential spammer from …',
     pattern: /^detected potential spammer from\s*(\S*)/i,
     meaning:
       'The account’s device-auth webhook flagged the caller as a spammer. (The same words start drachtio’s log line for its scanner 603s.)',
-    sentBy: `${SBC} (device-auth webhook verdict)`,
+    sentBy: 'sbc-inbound (device-auth webhook verdict)',
     carriedIn: 'X-Reason',
     codes: [403],
-    sources: [SRC.digest, SRC.drachtioController],
+    sources: [DIGEST, DRACHTIO_CONTROLLER],
   },
   {
     value: 'Unknown or invalid realm',
@@ -169,61 +174,64 @@ export const X_REASONS: readonly XReasonEntry[] = [
     sentBy: 'the registrar (digest check)',
     carriedIn: 'X-Reason',
     codes: [403],
-    sources: [SRC.digest],
+    sources: [DIGEST],
   },
   {
     value: 'Unexpected HTTP Response',
     pattern: /^unexpected http response$/i,
-    meaning: `${WEBHOOK_FAILED}: the webhook answered with an HTTP error status.`,
-    sentBy: FS,
+    meaning:
+      'The application webhook answered with an HTTP error status: the feature server rejects the call with its webhook error code (480 unless JAMBONES_WEBHOOK_ERROR_RETURN says otherwise) and raises an INVALID_APP_PAYLOAD alert.',
+    sentBy: 'feature server',
     carriedIn: 'X-Reason',
     codes: [480],
-    sources: [SRC.fsErrors, SRC.fsMiddleware],
+    sources: [FS_ERRORS, FS_MIDDLEWARE],
   },
   {
     value: 'no application provided',
     pattern: /^no application provided$/i,
-    meaning: `${WEBHOOK_FAILED}: the webhook returned no verbs.`,
-    sentBy: FS,
+    meaning: 'The application webhook returned no verbs; rejected with the webhook error code (480 by default).',
+    sentBy: 'feature server',
     carriedIn: 'X-Reason',
     codes: [480],
-    sources: [SRC.fsMiddleware],
+    sources: [FS_MIDDLEWARE],
   },
   {
     value: 'malformed jambonz application payload',
     pattern: /^(?:malformed jambonz application payload|invalid jambonz verb\s*(.*))$/i,
-    meaning: `${WEBHOOK_FAILED}: the webhook’s verbs could not be read.`,
-    sentBy: FS,
+    meaning:
+      'The application webhook’s verbs could not be read; rejected with the webhook error code (480 by default).',
+    sentBy: 'feature server',
     carriedIn: 'X-Reason',
     codes: [480],
-    sources: [SRC.fsMakeTask, SRC.fsMiddleware],
+    sources: [FS_MAKE_TASK, FS_MIDDLEWARE],
   },
   {
     value: 'connect ECONNREFUSED … (network error)',
     pattern: /^(.*\b(?:ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|EAI_AGAIN)\b.*)$/,
-    meaning: `${WEBHOOK_FAILED}: the webhook could not be reached (the text is the network error).`,
-    sentBy: FS,
+    meaning:
+      'The application webhook could not be reached (the text is the network error); rejected with the webhook error code (480 by default).',
+    sentBy: 'feature server',
     carriedIn: 'X-Reason',
     codes: [480],
-    sources: [SRC.fsMiddleware],
+    sources: [FS_MIDDLEWARE],
   },
   {
     value: 'Number Not Provisioned',
     pattern: /^number not provisioned$/i,
     meaning: 'A known carrier sent a number no account has: a provisioning gap. No call record.',
-    sentBy: SBC,
+    sentBy: 'sbc-inbound',
     carriedIn: 'reason phrase',
     codes: [404],
-    sources: [SRC.sbcMiddleware],
+    sources: [SBC_MIDDLEWARE],
   },
   {
     value: 'Loop Detected on x-application-sid',
     pattern: /^loop detected on x-application-sid$/i,
     meaning: 'The gateway’s own outbound call came back in to the application that placed it: a routing loop.',
-    sentBy: SBC,
+    sentBy: 'sbc-inbound',
     carriedIn: 'reason phrase',
     codes: [482],
-    sources: [SRC.sbcMiddleware],
+    sources: [SBC_MIDDLEWARE],
   },
 ];
 
@@ -269,9 +277,4 @@ export function describeXReason(text: unknown): string {
   }
   const shown = typeof text === 'string' && text.trim() !== '' ? `"${text.trim()}"` : 'This value';
   return `${shown} is not in the X-Reason dictionary.`;
-}
-
-/** True for a field that holds X-Reasons or reason texts (x_reason, sip_reason, termination_reason, xReason…). */
-export function isReasonFieldName(name: string): boolean {
-  return fieldWords(name).includes('reason');
 }
