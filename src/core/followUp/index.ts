@@ -14,6 +14,8 @@ export type {
   Contributors,
   DominantContributor,
 } from './contributors';
+export { escalationSummary, formatUtcDateTime } from './escalationSummary';
+export type { EscalationSummaryInput } from './escalationSummary';
 export { FIELD_MEANINGS, fieldMeaningOf, followUpFieldLabel, resolveField } from './fieldAliases';
 export type { FieldMeaning, FollowUpFieldKey, ResolvedField } from './fieldAliases';
 export { DEFAULT_FOLLOW_UP_FIELDS } from './fieldDefaults';
