@@ -1,0 +1,1 @@
+export { CodeFieldEditor } from './CodeFieldEditor';
