@@ -43,6 +43,11 @@ const AUDIT_NOTES: readonly string[] = [
     '8889faf (its main branch); drachtio-server pins 5f9e52d, which was not available to read. ' +
     '(`davehorton/sofia-sip libsofia-sip-ua/nta/nta.c`, `drachtio/drachtio-server src/controller.cpp`, ' +
     '`drachtio/drachtio-server src/drachtio-config.cpp`)',
+  '**drachtio’s own 503 (audit item 8).** "No call record" holds for drachtio on the SBC (sbc-inbound not ' +
+    'connected). drachtio on a feature-server host answers the SBC’s leg the same way when the feature-server ' +
+    'application is not connected, and that 503 reaches the carrier through sbc-inbound, which has identified the ' +
+    'account and writes a call record. (`drachtio/drachtio-server src/pending-request-controller.cpp`, ' +
+    '`jambonz/sbc-inbound lib/middleware.js`)',
   '**488 from the media server (audit item 9).** The code is whatever FreeSWITCH answered the feature server: 488 ' +
     'with Q.850 cause 88 for codecs, but any SIP error passes with X-Reason "endpoint allocation failure: …" (a 408 ' +
     'when FreeSWITCH does not answer). An INVITE with Replaces is a new dialog with its own call record, so its 488 ' +

@@ -201,6 +201,7 @@ describe('buildPolicy with invalid fields', () => {
     [{ action: 7 }, 'guidance.action', 'a non-empty string'],
     [{ causes: 'scanners' }, 'guidance.causes', 'a list of strings'],
     [{ checks: ['ok', 3] }, 'guidance.checks', 'a list of strings'],
+    [{ handOff: 'the pcap' }, 'guidance.handOff', 'a list of strings'],
     [{ notes: { md: 'x' } }, 'guidance.notes', 'a markdown string'],
   ])('guidance %p is reported and the default kept', (guidance, field, expected) => {
     const { policy, issues } = buildPolicy({ 503: { guidance } });
@@ -385,6 +386,15 @@ describe('exportOverrides', () => {
       '503': { severity: 'immediate', rules: { countAtLeast: 5 } },
     });
     expect(exportOverrides(DEFAULT_POLICY)).toEqual({});
+  });
+
+  it("round-trips a team's hand-off list", () => {
+    const handOff = ['The pcap from our Homer', 'The ticket number'];
+    const { policy, issues } = buildPolicy({ 500: { guidance: { handOff } } });
+    expect(issues).toEqual([]);
+    expect(policy.codes[500].guidance.handOff).toEqual(handOff);
+    expect(policy.codes[500].guidance.causes).toEqual(DEFAULT_POLICY.codes[500].guidance.causes);
+    expect(exportOverrides(policy)).toEqual({ '500': { guidance: { handOff } } });
   });
 
   it("round-trips a team's minimum calls for the share rule", () => {
