@@ -1,0 +1,1 @@
+export { LOGS_DATASOURCE_TYPE, LogsDatasourceEditor } from './LogsDatasourceEditor';
