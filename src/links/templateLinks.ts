@@ -10,6 +10,7 @@ import {
   ScopedVars,
   fieldMatchers,
 } from '@grafana/data';
+import { escapeCallIdForLucene } from '../core';
 import { safeUrl } from './safeUrl';
 import type { GuidanceLink } from './types';
 
@@ -22,6 +23,8 @@ export interface CodeLinkContext {
   to: number;
   /** The panel's `replaceVariables` (dashboard variables); identity outside Grafana. */
   replaceVariables: InterpolateFunction;
+  /** One call's Call-ID, for per-call links: `${callId}`, and `${callId:lucene}` inside an Explore query. */
+  callId?: string;
 }
 
 /** Grafana's variable format that percent-encodes each value (`VariableFormatID.PercentEncode`). */
@@ -50,11 +53,14 @@ function ownValues(context: CodeLinkContext): Record<string, string> {
     '__value.raw': code,
     '__value.numeric': code,
     '__value.text': code,
+    callId: context.callId ?? '',
+    // Inside a Lucene phrase inside the JSON of Explore panes: Lucene escape, then JSON; the URL encoding follows.
+    'callId:lucene': JSON.stringify(escapeCallIdForLucene(context.callId ?? '')).slice(1, -1),
   };
 }
 
 const OWN_PLACEHOLDER =
-  /\$\{(code|reason|__from|__to|__value\.raw|__value\.numeric|__value\.text)\}|\$(code|reason|__from|__to)\b/g;
+  /\$\{(code|reason|__from|__to|__value\.raw|__value\.numeric|__value\.text|callId|callId:lucene)\}|\$(code|reason|__from|__to|callId)\b/g;
 
 function fillOwnPlaceholders(template: string, context: CodeLinkContext, encode: (value: string) => string): string {
   const values = ownValues(context);
