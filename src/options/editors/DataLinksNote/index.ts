@@ -1,0 +1,1 @@
+export { DataLinksNote } from './DataLinksNote';
