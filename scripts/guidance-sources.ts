@@ -141,7 +141,7 @@ function q850Section(): string[] {
       `(its default is ${FREESWITCH_DEFAULT_SIP} for causes it does not map). Sources: ${sourcesText(Q850_SOURCES)}.`,
     '',
     ...q850Causes().map((info) => {
-      const rfc = info.sipCode === null ? 'no response' : String(info.sipCode);
+      const rfc = !info.inRfc3398 ? 'not listed' : info.sipCode === null ? 'no response' : String(info.sipCode);
       const fs = info.freeswitch
         ? `FreeSWITCH ${code(info.freeswitch.name)} ${info.freeswitch.sipCode}${info.freeswitch.byDefault ? ' (default)' : ''}`
         : 'not named by FreeSWITCH';

@@ -57,6 +57,17 @@ describe('q850Cause', () => {
     );
   });
 
+  it('does not claim a difference for causes RFC 3398 does not list', () => {
+    expect(q850Cause(44)).toMatchObject({
+      sipCode: null,
+      inRfc3398: false,
+      differs: false,
+      freeswitch: { sipCode: 503 },
+    });
+    expect(describeQ850(44)).toMatch(/not in RFC 3398’s table; FreeSWITCH \(REQUESTED_CHAN_UNAVAIL\) sends 503/);
+    expect(q850Cause(16)).toMatchObject({ inRfc3398: true, sipCode: null, differs: true });
+  });
+
   it('does not claim a difference where both agree', () => {
     expect(q850Cause(17)!.differs).toBe(false);
     expect(describeQ850(17)).toBe('Q.850 17 User busy: RFC 3398 maps it to 486 (FreeSWITCH USER_BUSY: the same).');

@@ -24,25 +24,33 @@ export interface Q850Info {
   cause: number;
   /** The cause's name in Q.850 terms. */
   name: string;
-  /** The SIP response RFC 3398 §8.2.1 maps the cause to; null where it maps to none (16: normal clearing). */
+  /**
+   * The SIP response RFC 3398 §8.2.1 maps the cause to; null where it maps to none (16: normal clearing) or where its
+   * table does not list the cause (see `inRfc3398`).
+   */
   sipCode: number | null;
+  /** RFC 3398's table lists the cause (false: only FreeSWITCH's mapping applies). */
+  inRfc3398: boolean;
   /** FreeSWITCH's name and SIP code for the cause, when FreeSWITCH knows it. */
   freeswitch?: FreeswitchCause;
-  /** FreeSWITCH's SIP code differs from RFC 3398's: show both. */
+  /** RFC 3398 lists the cause and FreeSWITCH's SIP code differs from it: show both. */
   differs: boolean;
   /** A caveat worth showing (RFC 3398's exceptions, FreeSWITCH-only causes). */
   note?: string;
 }
 
-/** cause, Q.850 name, RFC 3398 SIP code (0 = none), FreeSWITCH name ('' = none), FreeSWITCH SIP code (0 = its default 480). */
+/**
+ * cause, Q.850 name, RFC 3398 SIP code (0 = no response, -1 = not in its table), FreeSWITCH name ('' = none),
+ * FreeSWITCH SIP code (0 = its default 480).
+ */
 type Row = readonly [number, string, number, string, number];
 
 const ROWS: readonly Row[] = [
   [1, 'Unallocated (unassigned) number', 404, 'UNALLOCATED_NUMBER', 404],
   [2, 'No route to specified transit network', 404, 'NO_ROUTE_TRANSIT_NET', 404],
   [3, 'No route to destination', 404, 'NO_ROUTE_DESTINATION', 404],
-  [6, 'Channel unacceptable', 0, 'CHANNEL_UNACCEPTABLE', 0],
-  [7, 'Call awarded, being delivered in an established channel', 0, 'CALL_AWARDED_DELIVERED', 0],
+  [6, 'Channel unacceptable', -1, 'CHANNEL_UNACCEPTABLE', 0],
+  [7, 'Call awarded, being delivered in an established channel', -1, 'CALL_AWARDED_DELIVERED', 0],
   [16, 'Normal call clearing', 0, 'NORMAL_CLEARING', 0],
   [17, 'User busy', 486, 'USER_BUSY', 486],
   [18, 'No user responding', 408, 'NO_USER_RESPONSE', 408],
@@ -51,45 +59,45 @@ const ROWS: readonly Row[] = [
   [21, 'Call rejected', 403, 'CALL_REJECTED', 603],
   [22, 'Number changed', 410, 'NUMBER_CHANGED', 410],
   [23, 'Redirection to new destination', 410, 'REDIRECTION_TO_NEW_DESTINATION', 410],
-  [25, 'Exchange routing error', 0, 'EXCHANGE_ROUTING_ERROR', 483],
+  [25, 'Exchange routing error', -1, 'EXCHANGE_ROUTING_ERROR', 483],
   [26, 'Non-selected user clearing', 404, '', 0],
   [27, 'Destination out of order', 502, 'DESTINATION_OUT_OF_ORDER', 502],
   [28, 'Invalid number format (address incomplete)', 484, 'INVALID_NUMBER_FORMAT', 484],
   [29, 'Facility rejected', 501, 'FACILITY_REJECTED', 501],
-  [30, 'Response to STATUS ENQUIRY', 0, 'RESPONSE_TO_STATUS_ENQUIRY', 0],
+  [30, 'Response to STATUS ENQUIRY', -1, 'RESPONSE_TO_STATUS_ENQUIRY', 0],
   [31, 'Normal, unspecified', 480, 'NORMAL_UNSPECIFIED', 480],
   [34, 'No circuit/channel available', 503, 'NORMAL_CIRCUIT_CONGESTION', 503],
   [38, 'Network out of order', 503, 'NETWORK_OUT_OF_ORDER', 503],
   [41, 'Temporary failure', 503, 'NORMAL_TEMPORARY_FAILURE', 503],
   [42, 'Switching equipment congestion', 503, 'SWITCH_CONGESTION', 503],
-  [43, 'Access information discarded', 0, 'ACCESS_INFO_DISCARDED', 0],
-  [44, 'Requested circuit/channel not available', 0, 'REQUESTED_CHAN_UNAVAIL', 503],
-  [45, 'Pre-empted', 0, 'PRE_EMPTED', 0],
+  [43, 'Access information discarded', -1, 'ACCESS_INFO_DISCARDED', 0],
+  [44, 'Requested circuit/channel not available', -1, 'REQUESTED_CHAN_UNAVAIL', 503],
+  [45, 'Pre-empted', -1, 'PRE_EMPTED', 0],
   [47, 'Resource unavailable, unspecified', 503, '', 0],
-  [50, 'Requested facility not subscribed', 0, 'FACILITY_NOT_SUBSCRIBED', 0],
-  [52, 'Outgoing calls barred', 0, 'OUTGOING_CALL_BARRED', 403],
-  [54, 'Incoming calls barred', 0, 'INCOMING_CALL_BARRED', 403],
+  [50, 'Requested facility not subscribed', -1, 'FACILITY_NOT_SUBSCRIBED', 0],
+  [52, 'Outgoing calls barred', -1, 'OUTGOING_CALL_BARRED', 403],
+  [54, 'Incoming calls barred', -1, 'INCOMING_CALL_BARRED', 403],
   [55, 'Incoming calls barred within CUG', 403, '', 0],
   [57, 'Bearer capability not authorized', 403, 'BEARERCAPABILITY_NOTAUTH', 403],
   [58, 'Bearer capability not presently available', 503, 'BEARERCAPABILITY_NOTAVAIL', 503],
-  [63, 'Service or option not available, unspecified', 0, 'SERVICE_UNAVAILABLE', 0],
+  [63, 'Service or option not available, unspecified', -1, 'SERVICE_UNAVAILABLE', 0],
   [65, 'Bearer capability not implemented', 488, 'BEARERCAPABILITY_NOTIMPL', 488],
-  [66, 'Channel type not implemented', 0, 'CHAN_NOT_IMPLEMENTED', 0],
-  [69, 'Requested facility not implemented', 0, 'FACILITY_NOT_IMPLEMENTED', 501],
+  [66, 'Channel type not implemented', -1, 'CHAN_NOT_IMPLEMENTED', 0],
+  [69, 'Requested facility not implemented', -1, 'FACILITY_NOT_IMPLEMENTED', 501],
   [70, 'Only restricted digital information bearer capability is available', 488, '', 0],
   [79, 'Service or option not implemented, unspecified', 501, 'SERVICE_NOT_IMPLEMENTED', 501],
-  [81, 'Invalid call reference value', 0, 'INVALID_CALL_REFERENCE', 0],
+  [81, 'Invalid call reference value', -1, 'INVALID_CALL_REFERENCE', 0],
   [87, 'User not member of CUG', 403, '', 0],
   [88, 'Incompatible destination', 503, 'INCOMPATIBLE_DESTINATION', 488],
-  [95, 'Invalid message, unspecified', 0, 'INVALID_MSG_UNSPECIFIED', 0],
-  [96, 'Mandatory information element is missing', 0, 'MANDATORY_IE_MISSING', 0],
-  [97, 'Message type non-existent or not implemented', 0, 'MESSAGE_TYPE_NONEXIST', 0],
-  [98, 'Message not compatible with call state or message type non-existent', 0, 'WRONG_MESSAGE', 0],
-  [99, 'Information element non-existent or not implemented', 0, 'IE_NONEXIST', 0],
-  [100, 'Invalid information element contents', 0, 'INVALID_IE_CONTENTS', 0],
-  [101, 'Message not compatible with call state', 0, 'WRONG_CALL_STATE', 0],
+  [95, 'Invalid message, unspecified', -1, 'INVALID_MSG_UNSPECIFIED', 0],
+  [96, 'Mandatory information element is missing', -1, 'MANDATORY_IE_MISSING', 0],
+  [97, 'Message type non-existent or not implemented', -1, 'MESSAGE_TYPE_NONEXIST', 0],
+  [98, 'Message not compatible with call state or message type non-existent', -1, 'WRONG_MESSAGE', 0],
+  [99, 'Information element non-existent or not implemented', -1, 'IE_NONEXIST', 0],
+  [100, 'Invalid information element contents', -1, 'INVALID_IE_CONTENTS', 0],
+  [101, 'Message not compatible with call state', -1, 'WRONG_CALL_STATE', 0],
   [102, 'Recovery on timer expiry', 504, 'RECOVERY_ON_TIMER_EXPIRE', 504],
-  [103, 'Parameter non-existent or not implemented, passed on', 0, 'MANDATORY_IE_LENGTH_ERROR', 0],
+  [103, 'Parameter non-existent or not implemented, passed on', -1, 'MANDATORY_IE_LENGTH_ERROR', 0],
   [111, 'Protocol error, unspecified', 500, 'PROTOCOL_ERROR', 0],
   [127, 'Interworking, unspecified', 500, 'INTERWORKING', 0],
 ];
@@ -147,11 +155,12 @@ function freeswitchOf(name: string, value: number, sip: number): FreeswitchCause
 
 function infoOf(row: Row): Q850Info {
   const [cause, name, rfc, fsName, fsSip] = row;
-  const sipCode = rfc === 0 ? null : rfc;
-  const info: Q850Info = { cause, name, sipCode, differs: false };
+  const inRfc3398 = rfc >= 0;
+  const sipCode = rfc > 0 ? rfc : null;
+  const info: Q850Info = { cause, name, sipCode, inRfc3398, differs: false };
   if (fsName !== '') {
     info.freeswitch = freeswitchOf(fsName, cause, fsSip);
-    info.differs = info.freeswitch.sipCode !== sipCode;
+    info.differs = inRfc3398 && info.freeswitch.sipCode !== sipCode;
   }
   if (NOTES[cause] !== undefined) {
     info.note = NOTES[cause];
@@ -182,6 +191,7 @@ function nameIndex(): Map<string, Q850Info> {
         cause: 16,
         name: clearing[1],
         sipCode: null,
+        inRfc3398: true,
         freeswitch,
         differs: true,
         note: `FreeSWITCH’s own cause ${value}; it records it as Q.850 16 and sends ${freeswitch.sipCode}.`,
@@ -228,12 +238,18 @@ export function describeQ850(cause: unknown): string {
     return `${shown} is not a Q.850 cause in the dictionary.`;
   }
   const rfc = info.sipCode === null ? 'no SIP response' : String(info.sipCode);
-  let text = `Q.850 ${info.cause} ${info.name}: RFC 3398 maps it to ${rfc}`;
+  let text = info.inRfc3398
+    ? `Q.850 ${info.cause} ${info.name}: RFC 3398 maps it to ${rfc}`
+    : `Q.850 ${info.cause} ${info.name}: not in RFC 3398’s table`;
   if (info.freeswitch) {
     const fs = `${info.freeswitch.sipCode}${info.freeswitch.byDefault ? ' (its default)' : ''}`;
-    text += info.differs
-      ? `; FreeSWITCH (${info.freeswitch.name}) sends ${fs}`
-      : ` (FreeSWITCH ${info.freeswitch.name}: the same)`;
+    if (!info.inRfc3398) {
+      text += `; FreeSWITCH (${info.freeswitch.name}) sends ${fs}`;
+    } else {
+      text += info.differs
+        ? `; FreeSWITCH (${info.freeswitch.name}) sends ${fs}`
+        : ` (FreeSWITCH ${info.freeswitch.name}: the same)`;
+    }
   }
   return info.note ? `${text}. ${info.note}` : `${text}.`;
 }
