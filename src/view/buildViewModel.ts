@@ -5,8 +5,10 @@
 import type { GrafanaTheme2 } from '@grafana/data';
 import {
   assessDistribution,
+  assignQueryRoles,
   buildPolicy,
   codeFieldFromTargets,
+  DEFAULT_RECENCY_MS,
   CodeDistribution,
   Finding,
   formatCalls,
@@ -16,13 +18,16 @@ import {
   Notice,
   Policy,
   policyFor,
-  rowLimitFromTargets,
+  QueryRoleOverrides,
+  QueryRoles,
+  recencyText,
   SEVERITY_RANK,
 } from '../core';
 import { SEVERITY_LABEL } from '../constants/severity';
 import { parseRecentWindow, SipCodesOptions, validateOptions } from '../options';
 import { chartSlicesOf } from './chartSlices';
 import { codeColor } from './colors';
+import { dominantFor } from './followUp';
 import {
   internalErrorMessage,
   noticeMessage,
@@ -30,6 +35,7 @@ import {
   optionIssuesMessage,
   policyIssuesMessage,
   queryErrorMessages,
+  queryRolesMessage,
   termsSizeMessage,
 } from './messages';
 import type { CodeView, FindingView, PanelMessage, SipViewModel, ViewModelInput } from './types';
@@ -81,12 +87,35 @@ function emptyDistribution(): CodeDistribution {
   };
 }
 
-function normalizeSafely(input: ViewModelInput, options: SipCodesOptions, messages: PanelMessage[]): CodeDistribution {
+/** The options' roles by refId, without "auto" (no override). */
+function roleOverridesOf(options: SipCodesOptions): QueryRoleOverrides {
+  const overrides: QueryRoleOverrides = {};
+  for (const [refId, role] of Object.entries(options.queryRoles)) {
+    if (role !== 'auto') {
+      overrides[refId] = role;
+    }
+  }
+  return overrides;
+}
+
+/**
+ * The frames counted: the distribution queries; with none, every frame that is neither calls nor a breakdown, so
+ * normalisation says what it found there (the fields seen, "no field holds SIP codes") instead of "no data".
+ */
+function distributionFramesOf(series: ViewModelInput['series'], roles: QueryRoles) {
+  if (roles.distribution.length > 0 || !Array.isArray(series)) {
+    return roles.distribution;
+  }
+  return series.filter((frame) => !roles.calls.includes(frame) && !roles.breakdowns.includes(frame));
+}
+
+function normalizeSafely(
+  series: ViewModelInput['series'],
+  roles: QueryRoles,
+  messages: PanelMessage[]
+): CodeDistribution {
   try {
-    return normalizeFrames(input.series ?? [], {
-      codeField: options.codeField || undefined,
-      rowLimit: rowLimitFromTargets(input.targets),
-    });
+    return normalizeFrames(distributionFramesOf(series, roles), roles.normalizeOptions);
   } catch (error) {
     messages.push(internalErrorMessage('The data could not be read', error));
     return emptyDistribution();
@@ -97,11 +126,16 @@ function assessSafely(
   distribution: CodeDistribution,
   policy: Policy,
   options: SipCodesOptions,
+  recency: { recencyMs: number; rangeEnd?: number },
   messages: PanelMessage[]
 ): { findings: Finding[]; notices: Notice[] } {
   const recent = parseRecentWindow(options.recentWindow);
   try {
-    return assessDistribution(distribution, policy, recent.ms ? { recentMs: recent.ms } : undefined);
+    return assessDistribution(distribution, policy, {
+      ...(recent.ms ? { recentMs: recent.ms } : {}),
+      recencyMs: recency.recencyMs,
+      ...(recency.rangeEnd !== undefined ? { rangeEnd: recency.rangeEnd } : {}),
+    });
   } catch (error) {
     messages.push(internalErrorMessage('The codes could not be assessed', error));
     return { findings: [], notices: [] };
@@ -113,6 +147,12 @@ function hidden2xxOf(finals: readonly CodeView[], total: number): SipViewModel['
     .filter((entry) => Math.floor(entry.code / 100) === 2)
     .reduce((sum, entry) => sum + entry.count, 0);
   return count > 0 ? { count, share: (count * 100) / total } : undefined;
+}
+
+/** The end of the last time bucket, when the data has time and no time range was given. */
+function lastBucketEnd(distribution: CodeDistribution): number | undefined {
+  const times = distribution.timeline?.times;
+  return times && times.length > 0 ? times[times.length - 1] : undefined;
 }
 
 /** What the donut's hole says: all final responses, or with 2xx hidden, the failed ones of all. */
@@ -140,9 +180,18 @@ export function buildViewModel(input: ViewModelInput): SipViewModel {
     messages.push(policyIssuesMessage(policyIssues));
   }
 
-  const distribution = normalizeSafely(input, options, messages);
-  const assessment = assessSafely(distribution, policy, options, messages);
-  for (const notice of [...distribution.notices, ...assessment.notices]) {
+  const roles = assignQueryRoles(
+    input.series ?? [],
+    input.targets,
+    roleOverridesOf(options),
+    options.codeField || undefined
+  );
+  const distribution = normalizeSafely(input.series, roles, messages);
+  const recencyMs = parseRecentWindow(options.recencyWindow).ms ?? DEFAULT_RECENCY_MS;
+  const rangeEnd = Number.isFinite(input.timeRange?.to) ? input.timeRange!.to : undefined;
+  const now = rangeEnd ?? lastBucketEnd(distribution) ?? Date.now();
+  const assessment = assessSafely(distribution, policy, options, { recencyMs, rangeEnd }, messages);
+  for (const notice of [...roles.notices, ...distribution.notices, ...assessment.notices]) {
     if (!(notice.kind === 'no-data' && input.loading)) {
       messages.push(noticeMessage(notice, distribution));
     }
@@ -167,7 +216,12 @@ export function buildViewModel(input: ViewModelInput): SipViewModel {
   const byCode = new Map<number, CodeView>([...allProvisional, ...finals].map((entry) => [entry.code, entry]));
   const hidden2xx = options.include2xx ? undefined : hidden2xxOf(finals, total);
 
-  const codeField = options.codeField || distribution.codeField || codeFieldFromTargets(input.targets);
+  const codeField =
+    options.codeField || distribution.codeField || roles.codeField || codeFieldFromTargets(input.targets);
+  const rolesSummary = queryRolesMessage(roles);
+  if (rolesSummary) {
+    messages.push(rolesSummary);
+  }
   const cutOff = termsSizeMessage(input.targets, codeField, distribution);
   if (cutOff) {
     messages.push(cutOff);
@@ -186,6 +240,8 @@ export function buildViewModel(input: ViewModelInput): SipViewModel {
       severity: finding.severity,
       color: entry?.color ?? codeColor(finding.code, finding.severity, false, theme),
       summary: summarizeFinding(finding),
+      recency: recencyText(finding, now, recencyMs),
+      dominant: dominantFor(finding.code, finding.count, policy, roles, codeField),
       finding,
     };
   });
@@ -205,5 +261,8 @@ export function buildViewModel(input: ViewModelInput): SipViewModel {
     hidden2xx,
     codeField,
     healthyColor: codeColor(200, 'normal', false, theme),
+    roles,
+    now,
+    recencyMs,
   };
 }

@@ -15,3 +15,5 @@ export { chipsThatFit, chipWidth, CODES_NAMED, FOLD_AT, findingChipsOf } from '.
 export type { FindingChip } from './findingChips';
 export { BASE_SIZE, MAX_SCALE, panelLayout } from './layout';
 export type { PanelLayout, SizeClass } from './layout';
+export { codeFollowUp, dominantFor } from './followUp';
+export type { CodeFollowUp } from './followUp';

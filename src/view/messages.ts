@@ -2,7 +2,7 @@
  * Every message the panel can show instead of (or above) the distribution: its kind, level, title and words.
  */
 import type { DataQueryError } from '@grafana/data';
-import { codeTermsAgg, CodeDistribution, formatCount, Notice, NoticeKind, PolicyIssue } from '../core';
+import { codeTermsAgg, CodeDistribution, formatCount, Notice, NoticeKind, PolicyIssue, QueryRoles } from '../core';
 import type { PanelMessage, SipViewModel } from './types';
 import { policyIssueText } from './wording';
 
@@ -132,4 +132,29 @@ export function nothingShownMessage(
     };
   }
   return { kind: 'nothing-shown', level: 'warning', title: 'No calls in this range', text: NO_CALLS_ADVICE };
+}
+
+const ROLE_WORDS = {
+  distribution: 'distribution',
+  calls: 'calls',
+  breakdown: 'breakdown',
+  ignore: 'not used',
+} as const;
+
+/**
+ * Which query serves which role ("A distribution · B calls · C breakdown"), when the panel has more than one query;
+ * each query's reason in the details. One query needs no explanation.
+ */
+export function queryRolesMessage(roles: QueryRoles): PanelMessage | undefined {
+  const named = roles.roles.filter((entry) => entry.refId !== '');
+  if (named.length < 2) {
+    return undefined;
+  }
+  return {
+    kind: 'query-roles-summary',
+    level: 'info',
+    title: `Queries: ${named.map((entry) => `${entry.refId} ${ROLE_WORDS[entry.role] ?? entry.role}`).join(' · ')}`,
+    text: 'What each query of this panel serves. Change a role in the panel options (Data › Query roles).',
+    details: named.map((entry) => `${entry.refId}: ${entry.why}`),
+  };
 }

@@ -1,5 +1,15 @@
 import type { DataFrame, DataQueryError, GrafanaTheme2 } from '@grafana/data';
-import type { CodeDistribution, CodePolicy, Finding, NoticeKind, NoticeLevel, Policy, Severity } from '../core';
+import type {
+  CodeDistribution,
+  CodePolicy,
+  DominantContributor,
+  Finding,
+  NoticeKind,
+  NoticeLevel,
+  Policy,
+  QueryRoles,
+  Severity,
+} from '../core';
 import type { SipCodesOptions } from '../options';
 import type { ChartSlice } from './chartSlices';
 
@@ -34,11 +44,20 @@ export interface FindingView {
   summary: string;
   /** "12 calls in the last 15 min · last seen 2 min ago" / "earlier in range · last seen 14:55"; absent without time. */
   recency?: string;
+  /** One value behind most of the code's calls ("87 % of 403s from 203.0.113.9"). */
+  dominant?: DominantContributor;
   finding: Finding;
 }
 
 export type MessageKind =
-  NoticeKind | 'options' | 'policy-issues' | 'query-error' | 'internal' | 'nothing-shown' | 'terms-size';
+  | NoticeKind
+  | 'options'
+  | 'policy-issues'
+  | 'query-error'
+  | 'internal'
+  | 'nothing-shown'
+  | 'terms-size'
+  | 'query-roles-summary';
 
 /** A message instead of a blank or broken panel. */
 export interface PanelMessage {
@@ -75,6 +94,12 @@ export interface SipViewModel {
   codeField?: string;
   /** The colour of a healthy state (the "nothing needs follow-up" mark). */
   healthyColor: string;
+  /** What each query serves, and the frames of the calls and breakdown queries (for contributors and recent calls). */
+  roles: QueryRoles;
+  /** End of the range, epoch ms: recency is measured back from it ("2 min ago"). */
+  now: number;
+  /** The recency window, ms. */
+  recencyMs: number;
 }
 
 export interface ViewModelInput {
@@ -87,4 +112,6 @@ export interface ViewModelInput {
   /** True while the query is running (no "no data" message then). */
   loading?: boolean;
   theme: GrafanaTheme2;
+  /** The panel's time range, epoch ms: recency is measured back from its end. */
+  timeRange?: { from: number; to: number };
 }
