@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { main, USAGE } from '../../../tools/alert-rules/main';
-import { scratchDir } from './support/repo';
+import { removeScratchDirs, scratchDir } from './support/repo';
 
 interface Run {
   code: number;
@@ -21,6 +21,8 @@ async function run(args: string[], cwd: string): Promise<Run> {
   });
   return { code, stdout, stderr };
 }
+
+afterAll(removeScratchDirs);
 
 const REQUIRED = ['--datasource', 'voice-calls', '--code-field', 'sip_status'];
 

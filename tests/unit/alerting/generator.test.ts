@@ -14,10 +14,13 @@ import {
   readRepoJson,
   readRepoText,
   readRepoYaml,
+  removeScratchDirs,
   REPO_ROOT,
   scratchDir,
 } from './support/repo';
 import { decide, parseAlertingFile, ruleByUid, rulesOf } from './support/rules';
+
+afterAll(removeScratchDirs);
 
 /** Prometheus model.ParseDuration, which Grafana uses for `interval` and `for`. */
 const PROMETHEUS_DURATION = /^((\d+)y)?((\d+)w)?((\d+)d)?((\d+)h)?((\d+)m)?((\d+)s)?((\d+)ms)?$/;

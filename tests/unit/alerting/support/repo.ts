@@ -1,5 +1,5 @@
 /** Paths, scratch directories and the demo stack's generator arguments for the alerting tests (inside the repository only). */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { load } from 'js-yaml';
@@ -22,11 +22,22 @@ export function readRepoYaml<T = unknown>(relativePath: string): T {
   return load(readRepoText(relativePath)) as T;
 }
 
-/** A new empty directory under the repository's git-ignored .tmp/. */
+const made: string[] = [];
+
+/** A new empty directory under the repository's git-ignored .tmp/; removeScratchDirs() removes this file's. */
 export function scratchDir(prefix: string): string {
   const parent = repoPath('.tmp', 'alerting-tests');
   mkdirSync(parent, { recursive: true });
-  return mkdtempSync(join(parent, `${prefix}-`));
+  const dir = mkdtempSync(join(parent, `${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes the scratch directories this test file made (each test file has its own module registry). */
+export function removeScratchDirs(): void {
+  for (const dir of made.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Where the demo stack's rules live, and the arguments they are generated with (README, "Alerting"). */
