@@ -167,6 +167,34 @@ describe('topContributors problems', () => {
     ]);
   });
 
+  it('says when the calls of the code carry no value in the field', () => {
+    const rows = rawRowsFrame(
+      callRecords([
+        { minute: 1, code: 403, account: 'AC1' },
+        { minute: 2, code: 503 },
+        { minute: 3, code: 503 },
+      ])
+    );
+    expect(topContributors(503, ['account'], [], [rows]).problems).toEqual([
+      { field: 'account', message: 'None of the 2 calls of 503 (query B) has a value in account_sid.' },
+    ]);
+    expect(
+      topContributors(
+        503,
+        ['account'],
+        [],
+        [
+          rawRowsFrame(
+            callRecords([
+              { minute: 1, code: 403, account: 'AC1' },
+              { minute: 2, code: 503 },
+            ])
+          ),
+        ]
+      ).problems[0].message
+    ).toBe('The only call of 503 (query B) has no value in account_sid.');
+  });
+
   it('says when there is nothing to break down at all', () => {
     expect(topContributors(403, ['source_ip'], [], []).problems).toEqual([
       {

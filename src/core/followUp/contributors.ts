@@ -162,6 +162,10 @@ function fromBreakdowns(
     return undefined;
   }
   const refIds = [...tally.refIds];
+  if (tally.codeCalls > 0 && tally.byValue.size === 0) {
+    problems.push({ field: wanted, message: noValuesText(code, tally.codeCalls, fieldName, queriesText(refIds)) });
+    return undefined;
+  }
   if (tally.codeCalls === 0) {
     problems.push({
       field: wanted,
@@ -223,6 +227,13 @@ function fromCalls(
     });
     return undefined;
   }
+  if (tally.byValue.size === 0) {
+    problems.push({
+      field: wanted,
+      message: noValuesText(code, tally.codeCalls, fieldName, queriesText([...tally.refIds])),
+    });
+    return undefined;
+  }
   const limitText = limitHit ? ", the query's size limit: older calls are not included" : '';
   const field = finish(wanted, fieldName, key, 'calls', tally, tally.codeCalls, top, `in the ${rowsText}${limitText}`);
   field.rowsConsidered = rowsConsidered;
@@ -272,6 +283,11 @@ function finish(
     result.key = key;
   }
   return result;
+}
+
+function noValuesText(code: number, calls: number, field: string, queries: string): string {
+  const subject = calls === 1 ? `The only call of ${code}` : `None of the ${formatCount(calls)} calls of ${code}`;
+  return `${subject} (${queries}) ${calls === 1 ? 'has no' : 'has a'} value in ${field}.`;
 }
 
 function missingFieldText(wanted: string, tables: ColumnTable[]): string {
@@ -325,12 +341,16 @@ export function dominantContributor(
   contributors: Contributors | undefined,
   options: { minShare?: number; minCalls?: number } = {}
 ): DominantContributor | undefined {
-  const minShare = options.minShare ?? DOMINANT_MIN_SHARE;
-  const minCalls = options.minCalls ?? DOMINANT_MIN_CALLS;
+  const minShare = typeof options?.minShare === 'number' ? options.minShare : DOMINANT_MIN_SHARE;
+  const minCalls = typeof options?.minCalls === 'number' ? options.minCalls : DOMINANT_MIN_CALLS;
   let best: { field: ContributorField; value: ContributorValue } | undefined;
   for (const field of Array.isArray(contributors?.fields) ? contributors!.fields : []) {
-    const value = field.values?.[0];
-    if (!value || value.share < minShare || value.count < minCalls) {
+    const first: unknown = Array.isArray(field?.values) ? field.values[0] : undefined;
+    if (typeof first !== 'object' || first === null) {
+      continue;
+    }
+    const value = first as ContributorValue;
+    if (!(value.share >= minShare) || !(value.count >= minCalls)) {
       continue;
     }
     if (

@@ -53,16 +53,27 @@ const X_REASONS_LISTED = 5;
  * "<n> calls in the last <window>" reads "no calls in the last <window>" when the code is over.
  */
 export function escalationSummary(input: EscalationSummaryInput): string {
+  try {
+    return summaryLines(input).join('\n');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return `SIP ${String(input?.code)} ${String(input?.reason)}\n(The summary could not be written: ${reason}.)`;
+  }
+}
+
+function summaryLines(input: EscalationSummaryInput): string[] {
   const time = (ms: number) => formatTimeSafely(input.formatTime, ms);
-  const { code, reason, severity, count, total, finding } = input;
+  const { code, reason, severity, count, total } = input;
+  const finding = isRecord(input.finding) ? input.finding : undefined;
+  const rules = Array.isArray(finding?.rules) ? finding!.rules.filter(isRecord) : [];
   const lines: string[] = [];
   lines.push(finding ? `SIP ${code} ${reason} — needs follow-up (${severity})` : `SIP ${code} ${reason} (${severity})`);
   const share = total > 0 ? ` (${formatShare((count * 100) / total)} %)` : '';
   lines.push(`Calls: ${formatCount(count)} of ${formatCount(total)} final responses${share}`);
   lines.push(`Window: ${time(input.from)} – ${time(input.to)}`);
   lines.push(
-    finding && finding.rules.length > 0
-      ? `Rule: ${finding.rules.map((rule) => ruleText(rule, finding)).join('; ')}`
+    finding && rules.length > 0
+      ? `Rule: ${rules.map((rule) => ruleText(rule, finding)).join('; ')}`
       : 'Rule: none fired; escalated by hand'
   );
   lines.push(sinceLine(finding, input.recencyMs ?? DEFAULT_RECENCY_MS, time));
@@ -70,7 +81,11 @@ export function escalationSummary(input: EscalationSummaryInput): string {
   lines.push(...exampleLines(input.recentCalls, time));
   lines.push(xReasonsLine(input.contributors, input.recentCalls));
   lines.push(...linkLines(input.links));
-  return lines.join('\n');
+  return lines;
+}
+
+function isRecord<T>(value: T): value is T & object {
+  return typeof value === 'object' && value !== null;
 }
 
 function ruleText(rule: FiredRule, finding: Finding): string {
@@ -82,7 +97,7 @@ function ruleText(rule: FiredRule, finding: Finding): string {
     case 'count':
       return `${rule.text} (${formatCalls(rule.value)}, threshold ${formatCount(rule.threshold)})`;
     case 'rise': {
-      const rise = finding.rise;
+      const rise = isRecord(finding.rise) && typeof finding.rise.z === 'number' ? finding.rise : undefined;
       const numbers = rise
         ? `${formatCount(rise.recentCount)} of ${formatCount(rise.recentTotal)} calls recently vs ` +
           `${formatCount(rise.earlierCount)} of ${formatCount(rise.earlierTotal)} earlier, z = ${rise.z.toFixed(1)}, `
@@ -95,18 +110,18 @@ function ruleText(rule: FiredRule, finding: Finding): string {
 }
 
 function sinceLine(finding: Finding | undefined, recencyMs: number, time: (ms: number) => string): string {
-  if (!finding || finding.lastSeen === undefined) {
+  if (!finding || typeof finding.lastSeen !== 'number') {
     return 'Since: no time data';
   }
-  const first = finding.firstSeen ?? finding.lastSeen;
+  const first = typeof finding.firstSeen === 'number' ? finding.firstSeen : finding.lastSeen;
   const window = formatDuration(finding.recencyWindowMs ?? recencyMs);
-  const recent = finding.recentCalls ?? 0;
+  const recent = typeof finding.recentCalls === 'number' ? finding.recentCalls : 0;
   const recentText = recent > 0 ? formatCalls(recent) : 'no calls';
   return `Since: first seen ${time(first)}, last seen ${time(finding.lastSeen)}; ${recentText} in the last ${window}`;
 }
 
 function contributorLines(contributors: Contributors | undefined): string[] {
-  const fields = (contributors?.fields ?? []).filter((field) => field.values.length > 0);
+  const fields = contributorFields(contributors).filter((field) => field.values.length > 0);
   if (fields.length === 0) {
     return [];
   }
@@ -125,8 +140,15 @@ function contributorLines(contributors: Contributors | undefined): string[] {
   return lines;
 }
 
+/** Contributor fields that are what they claim to be (the input may be anything). */
+function contributorFields(contributors: Contributors | undefined): Contributors['fields'] {
+  const fields = isRecord(contributors) && Array.isArray(contributors.fields) ? contributors.fields : [];
+  return fields.filter((field) => isRecord(field) && Array.isArray(field.values) && field.values.every(isRecord));
+}
+
 function exampleLines(calls: RecentCall[] | undefined, time: (ms: number) => string): string[] {
-  const examples = (calls ?? []).filter((call) => call.callId !== undefined).slice(0, EXAMPLE_CALLS);
+  const list = Array.isArray(calls) ? calls.filter(isRecord) : [];
+  const examples = list.filter((call) => call.callId !== undefined).slice(0, EXAMPLE_CALLS);
   if (examples.length === 0) {
     return ['Example calls: none in the call rows'];
   }
@@ -137,14 +159,14 @@ function exampleLines(calls: RecentCall[] | undefined, time: (ms: number) => str
 }
 
 function xReasonsLine(contributors: Contributors | undefined, calls: RecentCall[] | undefined): string {
-  const field = contributors?.fields.find((entry) => entry.key === 'x_reason' && entry.values.length > 0);
+  const field = contributorFields(contributors).find((entry) => entry.key === 'x_reason' && entry.values.length > 0);
   let reasons: Array<[string, number]>;
   if (field) {
     reasons = field.values.map((value) => [value.value, value.count]);
   } else {
     const byReason = new Map<string, number>();
-    for (const call of calls ?? []) {
-      if (call.xReason !== undefined) {
+    for (const call of Array.isArray(calls) ? calls.filter(isRecord) : []) {
+      if (typeof call.xReason === 'string') {
         byReason.set(call.xReason, (byReason.get(call.xReason) ?? 0) + 1);
       }
     }
