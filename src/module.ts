@@ -1,10 +1,17 @@
 import { FieldConfigProperty, PanelPlugin } from '@grafana/data';
 import { SipCodesPanel } from './components/SipCodesPanel';
-import { addSipCodesOptions, migrateOptions, needsMigration } from './options';
-import type { SipCodesOptions } from './options';
+import {
+  addSipCodesOptions,
+  migrateOptions,
+  needsMigration,
+  sipCodesPanelChanged,
+  sipCodesSuggestions,
+  type SipCodesOptions,
+} from './options';
 
 export const plugin = new PanelPlugin<SipCodesOptions>(SipCodesPanel)
   .setMigrationHandler(migrateOptions, (panel) => needsMigration(panel.options))
+  .setPanelChangeHandler(sipCodesPanelChanged)
   .useFieldConfig({
     // Colours come from the policy's severities; only data links (and filterable) apply to this panel.
     disableStandardOptions: [
@@ -21,4 +28,5 @@ export const plugin = new PanelPlugin<SipCodesOptions>(SipCodesPanel)
       FieldConfigProperty.Actions,
     ],
   })
-  .setPanelOptions(addSipCodesOptions);
+  .setPanelOptions(addSipCodesOptions)
+  .setSuggestionsSupplier(sipCodesSuggestions);

@@ -11,4 +11,6 @@ export { migrateOptions, needsMigration, savedOptionsVersion } from './migration
 export type { SipCodesOptionsV1 } from './migrations';
 export { OPTIONS_VERSION } from './types';
 export type { DistributionView, QueryRoleChoice, SipCodesOptions, SipCodesOptionKey, TextSize } from './types';
-export { addSipCodesOptions } from './panelOptions';
+export { DATA_LINKS_NOTE_PATH, addSipCodesOptions } from './panelOptions';
+export { SUGGESTION_NAMES, sipCodesSuggestions } from './suggestions';
+export { CORE_PIE_CHART_ID, sipCodesPanelChanged } from './panelChange';

@@ -1,5 +1,8 @@
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
 import { LazyPolicyEditor } from '../components/PolicyEditor/LazyPolicyEditor';
+import { CodeFieldEditor } from './editors/CodeFieldEditor';
+import { DataLinksNote } from './editors/DataLinksNote';
+import { LogsDatasourceEditor } from './editors/LogsDatasourceEditor';
 import { QueryRolesEditor } from './editors/QueryRolesEditor';
 import { DEFAULT_OPTIONS } from './options';
 import { OPTIONS_VERSION, SipCodesOptions } from './types';
@@ -8,6 +11,9 @@ const DATA = ['Data'];
 const DISPLAY = ['Display'];
 const FOLLOW_UP = ['Follow-up policy'];
 const LINKS = ['Links'];
+
+/** The Links category's note on Grafana's data links: an item of the pane that stores nothing under its path. */
+export const DATA_LINKS_NOTE_PATH = 'dataLinksNote';
 
 /** Renders nothing: `optionsVersion` is stored with the options but never edited by hand. */
 const NoEditor = () => null;
@@ -25,13 +31,14 @@ export function addSipCodesOptions(
       defaultValue: OPTIONS_VERSION,
       showIf: () => false,
     })
-    .addTextInput({
+    .addCustomEditor({
+      id: 'codeField',
       path: 'codeField',
       name: 'Code field',
       description:
-        'Field (or label) holding the SIP status code, e.g. sip.status_code. Empty: found automatically. Also used by the "Matching logs" link.',
+        'Field (or label) holding the SIP status code, e.g. sip.status_code: pick one the query returned or type any name. Empty: found automatically. Also used by the "Matching logs" link.',
+      editor: CodeFieldEditor,
       defaultValue: DEFAULT_OPTIONS.codeField,
-      settings: { placeholder: 'auto (e.g. sip.status_code)' },
       category: DATA,
     })
     .addCustomEditor({
@@ -113,13 +120,21 @@ export function addSipCodesOptions(
       defaultValue: {},
       category: FOLLOW_UP,
     })
-    .addTextInput({
+    .addCustomEditor({
+      id: DATA_LINKS_NOTE_PATH,
+      path: DATA_LINKS_NOTE_PATH,
+      name: 'Data links',
+      editor: DataLinksNote,
+      category: LINKS,
+    })
+    .addCustomEditor({
+      id: 'logsDatasourceUid',
       path: 'logsDatasourceUid',
-      name: 'Logs data source uid',
+      name: 'Logs data source',
       description:
-        'Elasticsearch data source for the "Matching logs" link (Explore). Empty: the data source of the panel query. Variables allowed.',
+        'Elasticsearch data source for the "Matching logs" link (Explore), or a data source variable. Empty: the data source of the panel query.',
+      editor: LogsDatasourceEditor,
       defaultValue: DEFAULT_OPTIONS.logsDatasourceUid,
-      settings: { placeholder: 'data source of the query' },
       category: LINKS,
     })
     .addTextInput({
