@@ -29,18 +29,20 @@ function suggestionScore(distribution: CodeDistribution): VisualizationSuggestio
 
 /**
  * Grafana's visualisation suggestions (the function form of `setSuggestionsSupplier`): this panel, as a donut and as
- * bars, when the core's normalisation finds SIP final responses in the raw frames of the query. Nothing otherwise,
- * and nothing rather than an error on frames it cannot read.
+ * bars, when the core's normalisation finds SIP final responses in the raw frames of the query. Nothing (void, as
+ * Grafana's guide asks) otherwise, and nothing rather than an error on frames it cannot read.
  */
-export function sipCodesSuggestions(summary: PanelDataSummary): Array<VisualizationSuggestion<SipCodesOptions>> {
+export function sipCodesSuggestions(
+  summary: PanelDataSummary
+): Array<VisualizationSuggestion<SipCodesOptions>> | undefined {
   try {
     const frames = summary?.rawFrames;
     if (!Array.isArray(frames) || frames.length === 0) {
-      return [];
+      return undefined;
     }
     const distribution = normalizeFrames(frames);
     if (distribution.total === 0) {
-      return [];
+      return undefined;
     }
     const score = suggestionScore(distribution);
     const count = distribution.codes.length;
@@ -50,6 +52,6 @@ export function sipCodesSuggestions(summary: PanelDataSummary): Array<Visualizat
       { name: SUGGESTION_NAMES.bar, description, options: { view: 'bar' }, score },
     ];
   } catch {
-    return [];
+    return undefined;
   }
 }
