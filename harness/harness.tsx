@@ -20,10 +20,10 @@ import {
 import * as emotionCss from '@emotion/css';
 import * as grafanaData from '@grafana/data';
 import * as grafanaUi from '@grafana/ui';
+import * as grafanaRuntime from '@grafana/runtime';
 import { GlobalStyles, ThemeContext } from '@grafana/ui';
 import { SipCodesPanel } from '../src/components/SipCodesPanel';
-import { DEFAULT_OPTIONS } from '../src/options';
-import { SipCodesOptions } from '../src/options';
+import { DEFAULT_OPTIONS, type SipCodesOptions } from '../src/options';
 
 export interface HarnessSize {
   width: number;
@@ -124,6 +124,7 @@ window.loadBuiltPlugin = (src = './dist-plugin/module.js') =>
       '@emotion/css': emotionCss,
       '@grafana/data': grafanaData,
       '@grafana/ui': grafanaUi,
+      '@grafana/runtime': grafanaRuntime,
       module: { uri: src },
     };
     const define = (deps: string[], factory: (...modules: unknown[]) => { plugin?: { panel?: PanelComponent } }) => {

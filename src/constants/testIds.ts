@@ -24,6 +24,18 @@ export const TEST_IDS = {
   /** The guidance card for the selected code. */
   guidance: 'sip-guidance',
   guidanceClose: 'sip-guidance-close',
+  /** "12 calls in the last 15 min · last seen 2 min ago" in the card's header. */
+  guidanceRecency: 'sip-guidance-recency',
+  /** Top contributors (section) and one row per value. */
+  contributors: 'sip-contributors',
+  contributor: 'sip-contributor',
+  /** Recent calls of the code (section) and one row per call, holding its Call-ID. */
+  recentCalls: 'sip-recent-calls',
+  recentCall: 'sip-recent-call',
+  /** The "Copy escalation summary" button. */
+  copyEscalation: 'sip-copy-escalation',
+  /** A link to one of the code's generated alert rules. */
+  alertRuleLink: 'sip-alert-rule-link',
   /** Rendered (sanitised) guidance notes. */
   guidanceNotes: 'sip-guidance-notes',
   /** Links inside the guidance card. */

@@ -12,6 +12,8 @@ export interface LogsExploreInput {
   range: RawTimeRange;
   /** The panel query's own Lucene filter, kept so the logs match what the panel counted. */
   baseQuery?: string;
+  /** One more Lucene clause, ANDed: a contributor's value (`account_sid:"AC-42"`). */
+  extraClause?: string;
 }
 
 /** Explore pane id; Grafana accepts any short id that is not all digits. */
@@ -25,8 +27,8 @@ export function escapeLuceneField(field: string): string {
 }
 
 /** `<field>:<code>`, combined with the panel's own filter when it has one. */
-export function logsQueryFor(codeField: string, code: number, baseQuery?: string): string {
-  const codeClause = `${escapeLuceneField(codeField)}:${code}`;
+export function logsQueryFor(codeField: string, code: number, baseQuery?: string, extraClause?: string): string {
+  const codeClause = `${escapeLuceneField(codeField)}:${code}${extraClause ? ` AND ${extraClause}` : ''}`;
   const base = baseQuery?.trim() ?? '';
   return base === '' || base === '*' ? codeClause : `(${base}) AND ${codeClause}`;
 }
@@ -36,7 +38,7 @@ export function logsQueryFor(codeField: string, code: number, baseQuery?: string
  * data source uid, its queries and the URL range) for an Elasticsearch logs query on one code. Sanitised.
  */
 export function buildLogsExploreUrl(input: LogsExploreInput): string {
-  const { datasource, codeField, code, range, baseQuery } = input;
+  const { datasource, codeField, code, range, baseQuery, extraClause } = input;
   const datasourceRef = datasource.type ? { type: datasource.type, uid: datasource.uid } : { uid: datasource.uid };
   const panes = {
     [PANE_ID]: {
@@ -45,7 +47,7 @@ export function buildLogsExploreUrl(input: LogsExploreInput): string {
         {
           refId: 'A',
           datasource: datasourceRef,
-          query: logsQueryFor(codeField, code, baseQuery),
+          query: logsQueryFor(codeField, code, baseQuery, extraClause),
           metrics: [{ id: '1', type: 'logs' }],
           bucketAggs: [],
         },

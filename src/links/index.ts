@@ -12,3 +12,13 @@ export {
 } from './templateLinks';
 export { buildGuidanceLinks, type GuidanceLinks, type GuidanceLinksInput } from './guidanceLinks';
 export { fallbackSanitizeUrl, safeUrl } from './safeUrl';
+export { buildCallLogsExploreUrl, buildCallTraceLink, callLogsQuery } from './callLinks';
+export {
+  absoluteUrl,
+  buildFollowUpLinks,
+  contributorKey,
+  dashboardUrlWithRange,
+  type CallLinks,
+  type FollowUpLinks,
+  type FollowUpLinksInput,
+} from './followUpLinks';

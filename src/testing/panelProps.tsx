@@ -19,8 +19,7 @@ import {
   toDataFrame,
 } from '@grafana/data';
 import { ThemeContext } from '@grafana/ui';
-import { DEFAULT_OPTIONS } from '../options';
-import type { SipCodesOptions } from '../options';
+import { DEFAULT_OPTIONS, type SipCodesOptions } from '../options';
 
 export const RANGE_FROM_MS = 1741593600000; // 2025-03-10T08:00:00Z
 export const RANGE_TO_MS = RANGE_FROM_MS + 6 * 3_600_000;
@@ -79,10 +78,11 @@ export interface PanelPropsInput {
   height?: number;
   state?: LoadingState;
   errors?: DataQueryError[];
+  timeRange?: TimeRange;
 }
 
 export function panelProps(input: PanelPropsInput = {}): PanelProps<SipCodesOptions> {
-  const timeRange = TEST_TIME_RANGE;
+  const timeRange = input.timeRange ?? TEST_TIME_RANGE;
   return {
     id: 1,
     data: {

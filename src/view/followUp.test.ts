@@ -1,73 +1,23 @@
 import { buildViewModel, codeFollowUp } from '.';
 import { DEFAULT_OPTIONS } from '../options';
 import { darkTheme } from '../testing/panelProps';
-import {
-  CALLS_START_MS,
-  callRecords,
-  FailedCall,
-  MINUTE,
-  nestedTermsFrame,
-  rawRowsFrame,
-  rawTarget,
-  termsSeriesFrames,
-  termsTarget,
-} from '../core/roles/testing/esFrames';
+import { nocPanelData, NOC_RANGE } from '../testing/nocPanel';
 
-const BUCKETS = 36; // 36 minutes
-const END = CALLS_START_MS + BUCKETS * MINUTE;
-
-/** A 403 burst from one source, over until 20 minutes before the end; a 503 storm from one account, still going on. */
 function noc() {
-  const series = termsSeriesFrames(
-    {
-      200: Array.from({ length: BUCKETS }, () => 100),
-      403: Array.from({ length: BUCKETS }, (_, i) => (i < 12 ? 20 : 0)),
-      503: Array.from({ length: BUCKETS }, (_, i) => (i >= 30 ? 40 : 1)),
-    },
-    { refId: 'A' }
-  );
-  const failed: FailedCall[] = [
-    ...Array.from({ length: 12 }, (_, i) => ({
-      minute: i,
-      code: 403,
-      sourceIp: i < 11 ? '203.0.113.9' : '198.51.100.7',
-    })),
-    ...Array.from({ length: 8 }, (_, i) => ({
-      minute: 30 + i * 0.5,
-      code: 503,
-      account: 'AC-42',
-      xReason: 'Max Account Calls In Progress',
-      callId: `storm-${i}@sbc`,
-    })),
-  ];
-  const calls = rawRowsFrame(callRecords(failed), { refId: 'B' });
-  const breakdown = nestedTermsFrame(
-    ['sip_status', 'account_sid'],
-    [
-      [503, 'AC-42', 230],
-      [503, 'AC-7', 5],
-      [403, 'AC-1', 2],
-    ],
-    'C'
-  );
-  const targets = [
-    termsTarget('A', ['sip_status'], { dateHistogram: true }),
-    rawTarget('B', { size: 500 }),
-    termsTarget('C', ['sip_status', 'account_sid']),
-  ];
+  const { series, targets } = nocPanelData();
   return buildViewModel({
-    series: [...series, calls, breakdown],
+    series,
     targets,
     options: { ...DEFAULT_OPTIONS, codeField: 'sip_status' },
     theme: darkTheme,
-    timeRange: { from: CALLS_START_MS, to: END },
+    timeRange: NOC_RANGE,
   });
 }
 
 describe('a panel with distribution, calls and breakdown queries', () => {
   it('counts only the distribution query and says which query serves which role', () => {
     const model = noc();
-    expect(model.total).toBe(100 * BUCKETS + 20 * 12 + 40 * 6 + 30);
+    expect(model.total).toBe(100 * 36 + 20 * 12 + 40 * 6 + 30);
     const summary = model.messages.find((message) => message.kind === 'query-roles-summary')!;
     expect(summary.title).toBe('Queries: A distribution · B calls · C breakdown');
     expect(summary.details).toHaveLength(3);

@@ -17,3 +17,6 @@ export { BASE_SIZE, MAX_SCALE, panelLayout } from './layout';
 export type { PanelLayout, SizeClass } from './layout';
 export { codeFollowUp, dominantFor } from './followUp';
 export type { CodeFollowUp } from './followUp';
+// cardContent (X-Reason dictionary, escalation text) is imported by the guidance card only, which loads lazily.
+export { buildEscalationText } from './escalation';
+export type { EscalationInput } from './escalation';

@@ -18,6 +18,76 @@ export const getGuidanceCardStyles = (theme: GrafanaTheme2) => ({
     fontSize: theme.typography.bodySmall.fontSize,
     '&:focus': { outline: 'none' },
   }),
+  /** Code, numbers and actions stay in view while the card scrolls. */
+  sticky: css({
+    position: 'sticky',
+    top: theme.spacing(-1.5),
+    margin: theme.spacing(-1.5, -2, 0),
+    padding: theme.spacing(1.5, 2, 1),
+    background: theme.colors.background.primary,
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
+    zIndex: 1,
+  }),
+  actions: css({
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+  }),
+  action: css({
+    display: 'inline-flex',
+    alignItems: 'center',
+    height: theme.spacing(3),
+    padding: theme.spacing(0, 1),
+    border: `1px solid ${theme.colors.border.strong}`,
+    borderRadius: theme.shape.radius.default,
+    color: theme.colors.text.primary,
+    background: theme.colors.secondary.main,
+    textDecoration: 'none',
+    ...focusRing(theme),
+  }),
+  ongoing: css({
+    color: theme.colors.text.primary,
+    fontWeight: theme.typography.fontWeightMedium,
+  }),
+  earlier: css({
+    color: theme.colors.text.secondary,
+  }),
+  contributorField: css({
+    margin: theme.spacing(0, 0, 1),
+  }),
+  fieldTitle: css({
+    margin: theme.spacing(0.5, 0, 0.25),
+    fontWeight: theme.typography.fontWeightMedium,
+  }),
+  table: css({
+    width: '100%',
+    borderCollapse: 'collapse',
+    '& td': {
+      padding: theme.spacing(0.25, 0.5),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      verticalAlign: 'top',
+    },
+  }),
+  value: css({
+    wordBreak: 'break-all',
+  }),
+  numberCell: css({
+    textAlign: 'right',
+    whiteSpace: 'nowrap',
+    fontVariantNumeric: 'tabular-nums',
+  }),
+  callId: css({
+    maxWidth: '12em',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    fontFamily: theme.typography.fontFamilyMonospace,
+  }),
+  callLinks: css({
+    whiteSpace: 'nowrap',
+    '& a + a': { marginLeft: theme.spacing(1) },
+  }),
   header: css({
     display: 'flex',
     alignItems: 'flex-start',

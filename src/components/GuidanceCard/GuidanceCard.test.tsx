@@ -60,7 +60,7 @@ describe('GuidanceCard', () => {
     for (const check of entry.policy.guidance.checks) {
       expect(card).toHaveTextContent(check);
     }
-    expect(card).toHaveTextContent('Needs follow-up now.');
+    expect(card).toHaveTextContent('Why it needs follow-up');
     expect(card).toHaveTextContent('Any incident: 2 calls — any incident is investigated now');
     expect(card).toHaveTextContent(entry.finding!.explanation);
     expect(card).toHaveTextContent(entry.policy.rationale);
@@ -78,7 +78,7 @@ describe('GuidanceCard', () => {
   it('links to matching logs, SIP traces and data links, all sanitised', () => {
     renderWithTheme(<GuidanceCard entry={entryFor(503)} links={linksFor(503)} onClose={jest.fn()} />);
     const logs = screen.getByTestId(TEST_IDS.logsLink);
-    expect(logs).toHaveTextContent('Matching logs');
+    expect(logs).toHaveTextContent('Logs for this code');
     expect(logs.getAttribute('href')).toMatch(/^\/explore\?schemaVersion=1&panes=/);
     const traces = screen.getByTestId(TEST_IDS.tracesLink);
     expect(traces).toHaveAttribute('href', 'https://homer/?code=503');

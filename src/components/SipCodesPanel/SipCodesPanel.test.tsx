@@ -68,7 +68,7 @@ describe('SipCodesPanel', () => {
     );
     const slice = screen.getByTestId(TEST_IDS.slice(404));
     await user.click(slice);
-    const card = screen.getByTestId(TEST_IDS.guidance);
+    const card = await screen.findByTestId(TEST_IDS.guidance);
     expect(card).toHaveAttribute('data-code', '404');
     expect(card).toHaveTextContent('404 Not Found');
 
@@ -97,7 +97,7 @@ describe('SipCodesPanel', () => {
     const row = screen.getByTestId(TEST_IDS.legendRow(503));
     row.focus();
     await user.keyboard('{Enter}');
-    expect(screen.getByTestId(TEST_IDS.guidance)).toHaveAttribute('data-code', '503');
+    expect(await screen.findByTestId(TEST_IDS.guidance)).toHaveAttribute('data-code', '503');
     await user.click(screen.getByTestId(TEST_IDS.guidanceClose));
     expect(screen.queryByTestId(TEST_IDS.guidance)).toBeNull();
     expect(document.activeElement).toBe(row);
@@ -105,7 +105,7 @@ describe('SipCodesPanel', () => {
     const finding = screen.getByTestId(TEST_IDS.finding(500));
     finding.focus();
     await user.keyboard(' ');
-    const card = screen.getByTestId(TEST_IDS.guidance);
+    const card = await screen.findByTestId(TEST_IDS.guidance);
     expect(card).toHaveAttribute('data-code', '500');
     expect(card).toHaveTextContent('Any incident: 2 calls — any incident is investigated now');
   });
@@ -116,7 +116,7 @@ describe('SipCodesPanel', () => {
     await user.click(screen.getByTestId(TEST_IDS.slice(404)));
     await user.click(screen.getByTestId(TEST_IDS.legendRow(487)));
     expect(screen.getAllByTestId(TEST_IDS.guidance)).toHaveLength(1);
-    expect(screen.getByTestId(TEST_IDS.guidance)).toHaveAttribute('data-code', '487');
+    expect(await screen.findByTestId(TEST_IDS.guidance)).toHaveAttribute('data-code', '487');
   });
 
   it('draws bars and pies on request', () => {
@@ -263,7 +263,7 @@ describe('SipCodesPanel', () => {
     act(() =>
       rerender(<SipCodesPanel {...props} data={{ ...props.data, series: [termsFrame({ 200: 1600, 404: 40 })] }} />)
     );
-    expect(screen.getByTestId(TEST_IDS.guidance)).toHaveTextContent('40 calls');
+    expect(await screen.findByTestId(TEST_IDS.guidance)).toHaveTextContent('40 calls');
     act(() => rerender(<SipCodesPanel {...props} options={{ ...props.options, view: 'bar' }} />));
     expect(screen.queryByTestId(TEST_IDS.guidance)).toBeNull();
   });

@@ -3,17 +3,17 @@ import { PanelProps } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { TEST_IDS } from '../../constants/testIds';
 import { formatCalls, formatSharePercent } from '../../core';
-import { buildGuidanceLinks, dataLinksForCode } from '../../links';
-import { CodeView, panelLayout } from '../../view';
+import { buildEscalationText, CodeView, panelLayout } from '../../view';
 import type { SipCodesOptions } from '../../options';
 import { DistributionBars } from '../DistributionBars';
 import { DistributionChart } from '../DistributionChart';
 import { FindingsStrip } from '../FindingsStrip';
-import { GuidanceCard } from '../GuidanceCard';
+import { LazyGuidanceCard } from '../GuidanceCard/LazyGuidanceCard';
 import { LegendTable } from '../LegendTable';
 import { PanelErrorBoundary } from '../PanelErrorBoundary';
 import { PanelMessages } from '../PanelMessages';
 import { getSipCodesPanelStyles } from './SipCodesPanel.styles';
+import { useGuidanceContent } from './useGuidanceContent';
 import { useViewModel } from './useViewModel';
 
 type Props = PanelProps<SipCodesOptions>;
@@ -57,7 +57,7 @@ function useGuidanceSelection(root: React.RefObject<HTMLDivElement | null>) {
 function SipCodesPanelView({ data, options, width, height, timeRange, replaceVariables, fieldConfig }: Props) {
   const styles = useStyles2(getSipCodesPanelStyles);
   const rootRef = useRef<HTMLDivElement>(null);
-  const model = useViewModel(data, options);
+  const model = useViewModel(data, options, data.timeRange ?? timeRange);
   const { selectedCode, open, close, forget } = useGuidanceSelection(rootRef);
 
   const selectedEntry: CodeView | undefined = selectedCode === null ? undefined : model.byCode.get(selectedCode);
@@ -91,27 +91,28 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
     row?.focus();
   }, [model.chart]);
 
-  const links = useMemo(
+  const content = useGuidanceContent({
+    entry: selectedEntry,
+    model,
+    data,
+    timeRange,
+    replaceVariables,
+    fieldConfig,
+  });
+  const range = data.timeRange ?? timeRange;
+  const escalationText = useCallback(
     () =>
-      selectedEntry
-        ? buildGuidanceLinks({
-            code: selectedEntry.code,
-            reason: selectedEntry.reasonPhrase,
-            codeField: model.codeField,
-            logsDatasourceUid: model.options.logsDatasourceUid,
-            traceUrlTemplate: model.options.traceUrlTemplate,
-            targets: data.request?.targets,
-            timeRange: data.timeRange ?? timeRange,
-            replaceVariables,
-            dataLinks: dataLinksForCode({
-              code: selectedEntry.code,
-              codeField: model.codeField,
-              frames: data.series,
-              fieldConfig,
-            }),
+      selectedEntry && content
+        ? buildEscalationText({
+            entry: selectedEntry,
+            total: model.total,
+            range: { from: range.from.valueOf(), to: range.to.valueOf() },
+            followUp: content.followUp,
+            recencyMs: model.recencyMs,
+            links: content.absoluteLinks,
           })
-        : undefined,
-    [selectedEntry, model, data.request, data.series, data.timeRange, timeRange, replaceVariables, fieldConfig]
+        : '',
+    [selectedEntry, content, model, range]
   );
 
   const barView = view === 'bar';
@@ -193,7 +194,19 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
             </div>
           </div>
         )}
-        {selectedEntry && links && <GuidanceCard entry={selectedEntry} links={links} onClose={close} />}
+        {selectedEntry && content && (
+          <LazyGuidanceCard
+            entry={selectedEntry}
+            links={content.links}
+            followUp={content.followUp}
+            followUpLinks={content.followUpLinks}
+            recency={model.findings.find((view) => view.code === selectedEntry.code)?.recency}
+            escalationText={escalationText}
+            newTab={model.options.linksInNewTab}
+            now={model.now}
+            onClose={close}
+          />
+        )}
       </div>
     </div>
   );

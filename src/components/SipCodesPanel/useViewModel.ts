@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import { LoadingState, PanelData } from '@grafana/data';
+import { LoadingState, PanelData, TimeRange } from '@grafana/data';
 import { useTheme2 } from '@grafana/ui';
 import { buildViewModel, SipViewModel } from '../../view';
 
 /** Runs the pipeline once per data, options or theme change. */
-export function useViewModel(data: PanelData, options: unknown): SipViewModel {
+export function useViewModel(data: PanelData, options: unknown, timeRange?: TimeRange): SipViewModel {
   const theme = useTheme2();
   const { series, request, errors, state } = data;
   return useMemo(
@@ -16,7 +16,8 @@ export function useViewModel(data: PanelData, options: unknown): SipViewModel {
         errors,
         loading: state === LoadingState.Loading,
         theme,
+        timeRange: timeRange ? { from: timeRange.from.valueOf(), to: timeRange.to.valueOf() } : undefined,
       }),
-    [series, options, request, errors, state, theme]
+    [series, options, request, errors, state, theme, timeRange]
   );
 }
