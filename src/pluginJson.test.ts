@@ -63,4 +63,8 @@ describe('plugin.json and package.json', () => {
     }
     expect(() => repositoryWebUrl(undefined)).toThrow('no repository.url');
   });
+
+  it('opt in to Grafana visualisation suggestions, which the panel supplies', () => {
+    expect(plugin.suggestions).toBe(true);
+  });
 });

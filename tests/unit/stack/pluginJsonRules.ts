@@ -41,7 +41,9 @@ export const PLUGIN_TYPES = ['app', 'datasource', 'panel', 'renderer', 'secretsm
  * Top-level keys a panel may carry. The reference has more, for data sources (alerting, logs, …), apps (includes,
  * autoEnabled, …) and backends (backend, executable, …); in a panel's plugin.json they are mistakes.
  */
-const PANEL_KEYS = ['$schema', 'id', 'type', 'name', 'info', 'dependencies', 'skipDataQuery', 'state'];
+// `suggestions`: the panel opts in to Grafana's visualisation suggestions (plugin-tools guide "Add visualization
+// suggestions to panel plugins"; PanelPluginMeta.suggestions in @grafana/data).
+const PANEL_KEYS = ['$schema', 'id', 'type', 'name', 'info', 'dependencies', 'skipDataQuery', 'state', 'suggestions'];
 const INFO_KEYS = ['author', 'build', 'description', 'keywords', 'links', 'logos', 'screenshots', 'updated', 'version'];
 const AUTHOR_KEYS = ['name', 'email', 'url'];
 const DEPENDENCY_KEYS = ['grafanaDependency', 'plugins', 'extensions'];
