@@ -12,6 +12,26 @@ describe('QueryRolesEditor', () => {
     expect(refIdsOf(context(['B', 'A', 'B']))).toEqual(['A', 'B']);
   });
 
+  it('sets and clears a role by refId', async () => {
+    const onChange = jest.fn();
+    renderWithTheme(
+      <QueryRolesEditor
+        value={{ B: 'calls' }}
+        onChange={onChange}
+        context={context(['A', 'B'])}
+        item={{} as never}
+        id="queryRoles"
+      />
+    );
+    const a = screen.getByLabelText('Role of query A');
+    expect(within(a).getByLabelText('Auto')).toBeChecked();
+    expect(within(screen.getByLabelText('Role of query B')).getByLabelText('Calls')).toBeChecked();
+    await userEvent.click(within(a).getByLabelText('Breakdown'));
+    expect(onChange).toHaveBeenLastCalledWith({ A: 'breakdown', B: 'calls' });
+    await userEvent.click(within(screen.getByLabelText('Role of query B')).getByLabelText('Auto'));
+    expect(onChange).toHaveBeenLastCalledWith({});
+  });
+
   it('says what to do before the queries ran', () => {
     renderWithTheme(
       <QueryRolesEditor
