@@ -167,6 +167,7 @@ function centreText(slices: readonly CodeView[], total: number, twoXxHidden: boo
 /** Builds everything the panel renders, in the order of the pipeline: options, policy, normalise, assess, draw. */
 export function buildViewModel(input: ViewModelInput): SipViewModel {
   const { theme } = input;
+  const canEdit = input.canEdit !== false;
   const messages: PanelMessage[] = [];
 
   const { options, issues: optionIssues } = validateOptions(input.options);
@@ -193,7 +194,7 @@ export function buildViewModel(input: ViewModelInput): SipViewModel {
   const assessment = assessSafely(distribution, policy, options, { recencyMs, rangeEnd }, messages);
   for (const notice of [...roles.notices, ...distribution.notices, ...assessment.notices]) {
     if (!(notice.kind === 'no-data' && input.loading)) {
-      messages.push(noticeMessage(notice, distribution));
+      messages.push(noticeMessage(notice, distribution, canEdit));
     }
   }
 
@@ -218,11 +219,11 @@ export function buildViewModel(input: ViewModelInput): SipViewModel {
 
   const codeField =
     options.codeField || distribution.codeField || roles.codeField || codeFieldFromTargets(input.targets);
-  const rolesSummary = queryRolesMessage(roles);
+  const rolesSummary = queryRolesMessage(roles, canEdit);
   if (rolesSummary) {
     messages.push(rolesSummary);
   }
-  const cutOff = termsSizeMessage(input.targets, codeField, distribution);
+  const cutOff = termsSizeMessage(input.targets, codeField, distribution, canEdit);
   if (cutOff) {
     messages.push(cutOff);
   }
@@ -264,5 +265,6 @@ export function buildViewModel(input: ViewModelInput): SipViewModel {
     roles,
     now,
     recencyMs,
+    canEdit,
   };
 }

@@ -20,3 +20,4 @@ export type { CodeFollowUp } from './followUp';
 // cardContent (X-Reason dictionary, escalation text) is imported by the guidance card only, which loads lazily.
 export { buildEscalationText } from './escalation';
 export type { EscalationInput } from './escalation';
+export { userCanEdit } from './canEdit';

@@ -26,7 +26,7 @@ const CODE_FIELD_HINT =
 /** No calls at all is something to look into (a gateway or ingest outage), never a calm note. */
 const NO_CALLS_ADVICE = 'No calls in this range: check the gateway and the ingest.';
 
-export function noticeMessage(notice: Notice, distribution: CodeDistribution): PanelMessage {
+export function noticeMessage(notice: Notice, distribution: CodeDistribution, canEdit = true): PanelMessage {
   const message: PanelMessage = {
     kind: notice.kind,
     level: notice.level,
@@ -43,7 +43,7 @@ export function noticeMessage(notice: Notice, distribution: CodeDistribution): P
     !/fields seen/i.test(notice.message)
   ) {
     const seen = distribution.fieldsSeen.length > 0 ? distribution.fieldsSeen.join(', ') : 'none';
-    message.details = [`Fields seen: ${seen}`, CODE_FIELD_HINT];
+    message.details = canEdit ? [`Fields seen: ${seen}`, CODE_FIELD_HINT] : [`Fields seen: ${seen}`];
   }
   return message;
 }
@@ -88,7 +88,8 @@ export function internalErrorMessage(title: string, error: unknown): PanelMessag
 export function termsSizeMessage(
   targets: readonly unknown[] | undefined,
   codeField: string | undefined,
-  distribution: CodeDistribution
+  distribution: CodeDistribution,
+  canEdit = true
 ): PanelMessage | undefined {
   const agg = codeTermsAgg(targets, codeField);
   const seen = distribution.codes.length + distribution.provisional.length + distribution.invalid.samples.length;
@@ -99,7 +100,7 @@ export function termsSizeMessage(
     kind: 'terms-size',
     level: 'warning',
     title: 'Codes may be cut off',
-    text: `The query's Terms aggregation on ${agg.field} keeps only its ${agg.size} most frequent values, and the panel got ${seen}. Rarer codes, often the urgent ones, may be missing and shares are of the codes kept: raise the Terms size (e.g. to 100).`,
+    text: `The query's Terms aggregation on ${agg.field} keeps only its ${agg.size} most frequent values, and the panel got ${seen}. Rarer codes, often the urgent ones, may be missing and shares are of the codes kept${canEdit ? ': raise the Terms size (e.g. to 100)' : ''}.`,
   };
 }
 
@@ -145,7 +146,7 @@ const ROLE_WORDS = {
  * Which query serves which role ("A distribution · B calls · C breakdown"), when the panel has more than one query;
  * each query's reason in the details. One query needs no explanation.
  */
-export function queryRolesMessage(roles: QueryRoles): PanelMessage | undefined {
+export function queryRolesMessage(roles: QueryRoles, canEdit = true): PanelMessage | undefined {
   const named = roles.roles.filter((entry) => entry.refId !== '');
   if (named.length < 2) {
     return undefined;
@@ -154,7 +155,9 @@ export function queryRolesMessage(roles: QueryRoles): PanelMessage | undefined {
     kind: 'query-roles-summary',
     level: 'info',
     title: `Queries: ${named.map((entry) => `${entry.refId} ${ROLE_WORDS[entry.role] ?? entry.role}`).join(' · ')}`,
-    text: 'What each query of this panel serves. Change a role in the panel options (Data › Query roles).',
+    text: canEdit
+      ? 'What each query of this panel serves. Change a role in the panel options (Data › Query roles).'
+      : 'What each query of this panel serves.',
     details: named.map((entry) => `${entry.refId}: ${entry.why}`),
   };
 }

@@ -100,6 +100,8 @@ export interface SipViewModel {
   now: number;
   /** The recency window, ms. */
   recencyMs: number;
+  /** Hints that need an editor are shown. */
+  canEdit: boolean;
 }
 
 export interface ViewModelInput {
@@ -114,4 +116,6 @@ export interface ViewModelInput {
   theme: GrafanaTheme2;
   /** The panel's time range, epoch ms: recency is measured back from its end. */
   timeRange?: { from: number; to: number };
+  /** The user can edit the dashboard: hints that need an editor ("set Code field …") are shown. Default true. */
+  canEdit?: boolean;
 }

@@ -25,6 +25,8 @@ export interface GuidanceCardProps {
   newTab?: boolean;
   /** The end of the range, epoch ms, for call times ("14:58" on the same day). */
   now?: number;
+  /** Hints that need an editor (set an option, add a query) are shown. */
+  canEdit?: boolean;
 }
 
 const RULE_NAMES: Record<FiredRule['rule'], string> = {
@@ -94,6 +96,7 @@ export function GuidanceCard({
   escalationText,
   newTab = true,
   now,
+  canEdit = true,
 }: GuidanceCardProps) {
   const styles = useStyles2(getGuidanceCardStyles);
   const titleId = `sip-guidance-title-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -236,7 +239,7 @@ export function GuidanceCard({
         )}
       </section>
 
-      {followUp && <Contributors followUp={followUp} links={followUpLinks} newTab={newTab} />}
+      {followUp && <Contributors followUp={followUp} links={followUpLinks} newTab={newTab} canEdit={canEdit} />}
       {followUp && <RecentCalls followUp={followUp} links={followUpLinks} newTab={newTab} now={now} />}
 
       <section className={styles.section} aria-label="Meaning">
@@ -263,7 +266,7 @@ export function GuidanceCard({
         </section>
       )}
 
-      {(dataLinks.length > 0 || links.hints.length > 0) && (
+      {(dataLinks.length > 0 || (canEdit && links.hints.length > 0)) && (
         <section className={styles.section} aria-label="More links">
           <h3 className={styles.sectionTitle}>More links</h3>
           <div className={styles.links}>
@@ -280,11 +283,12 @@ export function GuidanceCard({
               </a>
             ))}
           </div>
-          {links.hints.map((hint) => (
-            <p key={hint} className={styles.hint}>
-              {hint}
-            </p>
-          ))}
+          {canEdit &&
+            links.hints.map((hint) => (
+              <p key={hint} className={styles.hint}>
+                {hint}
+              </p>
+            ))}
         </section>
       )}
     </div>
@@ -312,10 +316,11 @@ interface FollowUpSectionProps {
   followUp: CodeFollowUp;
   links?: FollowUpLinks;
   newTab: boolean;
+  canEdit?: boolean;
 }
 
 /** Per follow-up field, the top values of the code's calls, each with its logs (code and value). */
-function Contributors({ followUp, links, newTab }: FollowUpSectionProps) {
+function Contributors({ followUp, links, newTab, canEdit = true }: FollowUpSectionProps) {
   const styles = useStyles2(getGuidanceCardStyles);
   const { contributors } = followUp;
   return (
@@ -323,8 +328,9 @@ function Contributors({ followUp, links, newTab }: FollowUpSectionProps) {
       <h3 className={styles.sectionTitle}>Top contributors</h3>
       {followUp.noFollowUpQueries && (
         <p className={styles.hint}>
-          Add a breakdown query (Terms on the code, then a field such as account or source IP) or a raw data query of
-          failed calls to see who is behind this code.
+          {canEdit
+            ? 'Add a breakdown query (Terms on the code, then a field such as account or source IP) or a raw data query of failed calls to see who is behind this code.'
+            : 'This panel has no breakdown or calls query, so it cannot say who is behind this code.'}
         </p>
       )}
       {contributors.fields.map((field) => (
