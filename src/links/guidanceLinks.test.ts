@@ -40,7 +40,7 @@ describe('buildGuidanceLinks', () => {
   it('explains missing links instead of rendering broken ones', () => {
     const { links, hints } = buildGuidanceLinks(input({ targets: undefined, traceUrlTemplate: '' }));
     expect(links).toEqual([]);
-    expect(hints.join(' ')).toMatch(/Logs data source uid/);
+    expect(hints.join(' ')).toMatch(/choose a "Logs data source"/);
     expect(hints.join(' ')).toMatch(/SIP traces URL template/);
     const noField = buildGuidanceLinks(input({ codeField: undefined }));
     expect(noField.links.map((link) => link.kind)).toEqual(['traces']);

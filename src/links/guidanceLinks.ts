@@ -56,7 +56,7 @@ export function buildGuidanceLinks(input: GuidanceLinksInput): GuidanceLinks {
     interpolate
   );
   if (!source) {
-    hints.push('Matching logs: set "Logs data source uid" in the panel options (Links), an Elasticsearch data source.');
+    hints.push('Logs: choose a "Logs data source" (Elasticsearch) in the panel options (Links).');
   } else if (!input.codeField) {
     hints.push('Matching logs: set "Code field" in the panel options so the logs can be filtered by code.');
   } else {
