@@ -87,8 +87,14 @@ describe('docker-compose.yml through dclint (Compose Specification schema, best 
     }
   });
 
-  it('has the four services of the NOC stack', () => {
-    expect(Object.keys(resolved.services).sort()).toEqual(['elasticsearch', 'grafana', 'plugin-build', 'setup']);
+  it('has the five services of the NOC stack', () => {
+    expect(Object.keys(resolved.services).sort()).toEqual([
+      'alerts',
+      'elasticsearch',
+      'grafana',
+      'plugin-build',
+      'setup',
+    ]);
   });
 });
 
@@ -246,6 +252,7 @@ describe('images, health and start order', () => {
       elasticsearch: 'unless-stopped',
       'plugin-build': 'no',
       setup: 'unless-stopped',
+      alerts: 'unless-stopped',
       grafana: 'unless-stopped',
     });
   });
