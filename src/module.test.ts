@@ -16,9 +16,8 @@ import {
   SUGGESTION_NAMES,
   SipCodesOptions,
 } from './options';
-import { CodeFieldEditor } from './options/editors/CodeFieldEditor';
+import { LazyCodeFieldEditor, LazyLogsDatasourceEditor } from './options/editors/lazyEditors';
 import { DataLinksNote } from './options/editors/DataLinksNote';
-import { LogsDatasourceEditor } from './options/editors/LogsDatasourceEditor';
 import { ES_TERMS_TABLE, toFrames } from './core/normalize/testing/frames';
 
 // Outside Grafana the standard option editors are not registered; register stand-ins for the ones the builder uses.
@@ -63,8 +62,8 @@ describe('plugin module', () => {
 
   it('edits the code field and the logs data source with their own editors', () => {
     const items = optionItems();
-    expect(items.find((item) => item.path === 'codeField')!.editor).toBe(CodeFieldEditor);
-    expect(items.find((item) => item.path === 'logsDatasourceUid')!.editor).toBe(LogsDatasourceEditor);
+    expect(items.find((item) => item.path === 'codeField')!.editor).toBe(LazyCodeFieldEditor);
+    expect(items.find((item) => item.path === 'logsDatasourceUid')!.editor).toBe(LazyLogsDatasourceEditor);
   });
 
   it('keeps every link option in one Links category, opened by the note on Grafana data links', () => {

@@ -1,9 +1,7 @@
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
 import { LazyPolicyEditor } from '../components/PolicyEditor/LazyPolicyEditor';
-import { CodeFieldEditor } from './editors/CodeFieldEditor';
 import { DataLinksNote } from './editors/DataLinksNote';
-import { LogsDatasourceEditor } from './editors/LogsDatasourceEditor';
-import { QueryRolesEditor } from './editors/QueryRolesEditor';
+import { LazyCodeFieldEditor, LazyLogsDatasourceEditor, LazyQueryRolesEditor } from './editors/lazyEditors';
 import { DEFAULT_OPTIONS } from './options';
 import { OPTIONS_VERSION, SipCodesOptions } from './types';
 
@@ -37,7 +35,7 @@ export function addSipCodesOptions(
       name: 'Code field',
       description:
         'Field (or label) holding the SIP status code, e.g. sip.status_code: pick one the query returned or type any name. Empty: found automatically. Also used by the "Matching logs" link.',
-      editor: CodeFieldEditor,
+      editor: LazyCodeFieldEditor,
       defaultValue: DEFAULT_OPTIONS.codeField,
       category: DATA,
     })
@@ -47,7 +45,7 @@ export function addSipCodesOptions(
       name: 'Query roles',
       description:
         'What each query serves: the distribution (Terms on the code field), calls (raw rows of recent failed calls) or a breakdown (Terms code → another field). Auto recognises it from the query.',
-      editor: QueryRolesEditor,
+      editor: LazyQueryRolesEditor,
       defaultValue: DEFAULT_OPTIONS.queryRoles,
       category: DATA,
     })
@@ -133,7 +131,7 @@ export function addSipCodesOptions(
       name: 'Logs data source',
       description:
         'Elasticsearch data source for the "Matching logs" link (Explore), or a data source variable. Empty: the data source of the panel query.',
-      editor: LogsDatasourceEditor,
+      editor: LazyLogsDatasourceEditor,
       defaultValue: DEFAULT_OPTIONS.logsDatasourceUid,
       category: LINKS,
     })

@@ -3,7 +3,7 @@ import { PanelProps } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { TEST_IDS } from '../../constants/testIds';
 import { formatCalls, formatSharePercent } from '../../core';
-import { buildEscalationText, CodeView, panelLayout } from '../../view';
+import { CodeView, panelLayout } from '../../view';
 import type { SipCodesOptions } from '../../options';
 import { DistributionBars } from '../DistributionBars';
 import { DistributionChart } from '../DistributionChart';
@@ -13,7 +13,6 @@ import { LegendTable } from '../LegendTable';
 import { PanelErrorBoundary } from '../PanelErrorBoundary';
 import { PanelMessages } from '../PanelMessages';
 import { getSipCodesPanelStyles } from './SipCodesPanel.styles';
-import { useGuidanceContent } from './useGuidanceContent';
 import { useViewModel } from './useViewModel';
 
 type Props = PanelProps<SipCodesOptions>;
@@ -90,30 +89,6 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
     row?.scrollIntoView?.({ block: 'nearest' });
     row?.focus();
   }, [model.chart]);
-
-  const content = useGuidanceContent({
-    entry: selectedEntry,
-    model,
-    data,
-    timeRange,
-    replaceVariables,
-    fieldConfig,
-  });
-  const range = data.timeRange ?? timeRange;
-  const escalationText = useCallback(
-    () =>
-      selectedEntry && content
-        ? buildEscalationText({
-            entry: selectedEntry,
-            total: model.total,
-            range: { from: range.from.valueOf(), to: range.to.valueOf() },
-            followUp: content.followUp,
-            recencyMs: model.recencyMs,
-            links: content.absoluteLinks,
-          })
-        : '',
-    [selectedEntry, content, model, range]
-  );
 
   const barView = view === 'bar';
 
@@ -194,16 +169,14 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
             </div>
           </div>
         )}
-        {selectedEntry && content && (
+        {selectedEntry && (
           <LazyGuidanceCard
             entry={selectedEntry}
-            links={content.links}
-            followUp={content.followUp}
-            followUpLinks={content.followUpLinks}
-            recency={model.findings.find((view) => view.code === selectedEntry.code)?.recency}
-            escalationText={escalationText}
-            newTab={model.options.linksInNewTab}
-            now={model.now}
+            model={model}
+            data={data}
+            timeRange={timeRange}
+            replaceVariables={replaceVariables}
+            fieldConfig={fieldConfig}
             onClose={close}
           />
         )}
