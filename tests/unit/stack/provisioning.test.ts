@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 
 import { REGISTRY } from '../../../src/core';
 import { migrateOptions, validateOptions } from '../../../src/options';
-import { interpolateLinkUrl } from '../../../src/links/templateLinks';
+import { buildCallTraceLink } from '../../../src/links/callLinks';
 import { indexPattern, MAPPINGS, ObjectMapping } from '../../../tools/seed/mappings';
 import { RecordKind } from '../../../tools/seed/documents';
 import { ComposeFile, readJson, readText, readYaml, repoPath } from './stackFiles';
@@ -124,9 +124,16 @@ function explorePanes(url: string, fill: (template: string) => string = (t) => t
 
 const fillPlaceholders = (template: string) =>
   template.replace(
-    /\$\{(code|__from|__to|__value\.raw)\}/g,
+    /\$\{(code|__from|__to|__value\.raw|callId|callId:lucene)\}/g,
     (_, name: string) =>
-      ({ code: '503', __from: '1000', __to: '2000', '__value.raw': 'abc%40198.51.100.10' })[name] ?? ''
+      ({
+        code: '503',
+        __from: '1000',
+        __to: '2000',
+        '__value.raw': 'abc%40198.51.100.10',
+        callId: 'abc%40198.51.100.10',
+        'callId:lucene': 'abc%40198.51.100.10',
+      })[name] ?? ''
   );
 
 /** Every Explore URL of the dashboard: dashboard links, field data links, the panel's trace template. */
@@ -307,8 +314,10 @@ describe('NOC dashboard', () => {
     });
 
     it('counts calls with Terms on sip_status (by count) × Date Histogram on @timestamp, so the rise rule works', () => {
+      // Query A; the calls and breakdown queries beside it: dashboardRoles.test.ts.
       const [target] = sipPanel.targets!;
-      expect(sipPanel.targets).toHaveLength(1);
+      expect(target.refId).toBe('A');
+      expect(target.query).toBe('');
       expect(target.metrics).toEqual([{ id: '1', type: 'count' }]);
       const [terms, histogram] = target.bucketAggs!;
       expect(target.bucketAggs).toHaveLength(2);
@@ -322,7 +331,8 @@ describe('NOC dashboard', () => {
 
     it('asks Terms on sip_status for every code (size 100), here and in "Failed calls by code"', () => {
       // Ordered by count, a small size drops the rare codes first: exactly the 408/488/500/603 the panel raises at
-      // the first call. The codes left would also share a smaller total, inflating every share.
+      // the first call. The codes left would also share a smaller total, inflating every share. The breakdowns' code
+      // level too: only codes that occur make buckets, so the size costs nothing and drops no code's contributors.
       const termsOnStatus = dashboard.panels.flatMap((panel) =>
         (panel.targets ?? []).flatMap((target) =>
           (target.bucketAggs ?? [])
@@ -349,25 +359,39 @@ describe('NOC dashboard', () => {
         optionsVersion: 2,
         codeField: 'sip_status',
         view: 'donut',
+        recencyWindow: '15m',
+        linksInNewTab: true,
+        // Every query's shape says its role: no override needed (dashboardRoles.test.ts).
+        queryRoles: {},
         policyOverrides: {},
         logsDatasourceUid: datasources.find((ds) => ds.jsonData.logLevelField)!.uid,
       });
     });
 
-    it('links a code to its SIP traces in Explore, filtered by the code and the panel’s time range', () => {
+    it('links a call to its SIP ladder in Explore: the SIP messages of its Call-ID, in the panel’s time range', () => {
       const template = String(sipPanel.options!.traceUrlTemplate);
-      expect(template).toContain('${code}');
-      const url = interpolateLinkUrl(template, {
+      expect(template).toContain('${callId:lucene}');
+      // RFC 3261 allows quotes and backslashes in a Call-ID: Lucene-escaped, then JSON, then URL-encoded.
+      const callId = 'a"b\\c@198.51.100.10';
+      const link = buildCallTraceLink(template, {
         code: 503,
         reason: 'Service Unavailable',
         from: 1000,
         to: 2000,
         replaceVariables: (text) => text,
+        callId,
       });
-      const [pane] = explorePanes(url);
-      expect(pane.datasource).toBe('voice-sip');
+      const [pane] = explorePanes(link!.href);
+      expect(pane.datasource).toBe(byUid.get('voice-sip')!.uid);
+      expect(kindOfIndex(byUid.get(pane.datasource)!.jsonData.index)).toBe('sip');
       expect(pane.range).toEqual({ from: '1000', to: '2000' });
-      expect(pane.queries[0].query).toContain('sip.code:"503"');
+      expect(pane.queries).toHaveLength(1);
+      expect(pane.queries[0].query).toBe('sip.call_id:"a\\"b\\\\c@198.51.100.10"');
+      expect(pane.queries[0].metrics).toEqual([{ id: '1', type: 'logs' }]);
+      // The same Call-ID links the call record to its SIP messages in the data source's own data link.
+      expect(byUid.get('voice-calls')!.jsonData.dataLinks).toContainEqual(
+        expect.objectContaining({ field: 'sip_callid', datasourceUid: pane.datasource })
+      );
     });
   });
 
