@@ -72,10 +72,13 @@ export function logsFrame(rows: number, spanMs = 6 * 60 * MINUTE): DataFrame {
   };
 }
 
-/** Terms × date histogram: one frame per code named after it, with Time and Value fields sharing one time axis. */
+/**
+ * Terms × date histogram: one frame per code named after it, with Time and Value fields. Every frame has the same
+ * buckets, each in its own Time array, as Grafana decodes them.
+ */
 export function timeseriesFrames(codeCount: number, buckets: number, bucketMs = 10 * MINUTE): DataFrame[] {
-  const times = Array.from({ length: buckets }, (_, i) => START_MS + i * bucketMs);
   return Array.from({ length: codeCount }, (_, c) => {
+    const times = Array.from({ length: buckets }, (_, i) => START_MS + i * bucketMs);
     const code = c === 0 ? 200 : 400 + c;
     const values = times.map((_, i) => ((i * 7 + c * 13) % 11) + (c === 0 ? 50 : 0));
     return {
