@@ -32,7 +32,8 @@ export interface ColumnStats {
 export function columnStats(values: ArrayLike<unknown>, read: (cell: unknown) => unknown = unwrapSingle): ColumnStats {
   const length = values.length;
   const stride = length > DETECTION_SAMPLE ? length / DETECTION_SAMPLE : 1;
-  const seen = new Set<unknown>();
+  // Distinct values (capped) with whether each is a code: a column of codes repeats a few values, parsed once each.
+  const seen = new Map<unknown, boolean>();
   let filled = 0;
   let codes = 0;
   for (let position = 0; position < length; position += stride) {
@@ -41,11 +42,16 @@ export function columnStats(values: ArrayLike<unknown>, read: (cell: unknown) =>
       continue;
     }
     filled++;
-    if (parseSipCode(cell) !== null) {
-      codes++;
+    const key = typeof cell === 'string' ? cell.trim() : cell;
+    let isCode = seen.get(key);
+    if (isCode === undefined) {
+      isCode = parseSipCode(key) !== null;
+      if (seen.size < 256) {
+        seen.set(key, isCode);
+      }
     }
-    if (seen.size < 256) {
-      seen.add(typeof cell === 'string' ? cell.trim() : cell);
+    if (isCode) {
+      codes++;
     }
   }
   return { filled, codes, distinct: seen.size };

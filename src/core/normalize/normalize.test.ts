@@ -290,6 +290,48 @@ describe('Terms × Date Histogram series', () => {
     expect(timeline.totals).toEqual([1, 2, 7, 5]);
   });
 
+  it('builds no timeline when no final call has a time, and gives zeros to a code whose calls are all untimed', () => {
+    expect(normalizeFrames([namedSeries('200', [0, 0, 0])]).timeline).toBeUndefined();
+    const untimed = toDataFrame({
+      name: '200',
+      meta: { type: 'timeseries-multi' },
+      fields: [
+        { name: 'Time', type: FieldType.time, values: [FIXTURE_START_MS, FIXTURE_START_MS + MINUTE] },
+        { name: 'Value', type: FieldType.number, values: [0, 0, 2] },
+      ],
+    });
+    const result = normalizeFrames([namedSeries('180', [1, 0]), untimed]);
+    expect(counts(result)).toEqual({ 200: 2 });
+    expect(result.timeline).toEqual({
+      times: [FIXTURE_START_MS, FIXTURE_START_MS + MINUTE],
+      totals: [0, 0],
+      byCode: { 200: [0, 0] },
+    });
+    expect(notice(result, 'no-time-data')!.message).toContain('2 calls have no usable timestamp');
+  });
+
+  it('reads times given as text or Dates, and never shows -0 as a time', () => {
+    const frame = (name: string, times: unknown[], values: number[]) =>
+      toDataFrame({
+        name,
+        meta: { type: 'timeseries-multi' },
+        fields: [
+          { name: 'Time', type: FieldType.time, values: times },
+          { name: 'Value', type: FieldType.number, values },
+        ],
+      });
+    const result = normalizeFrames([
+      frame('200', [-0, String(MINUTE), new Date(2 * MINUTE)], [1, 2, 3]),
+      frame('486', [0, MINUTE, 2 * MINUTE], [1, 1, 1]),
+    ]);
+    expect(Object.is(result.timeline!.times[0], 0)).toBe(true);
+    expect(result.timeline).toEqual({
+      times: [0, MINUTE, 2 * MINUTE],
+      totals: [2, 3, 4],
+      byCode: { 200: [1, 2, 3], 486: [1, 1, 1] },
+    });
+  });
+
   it('reads wide frames with one field per code', () => {
     const frame = toDataFrame({
       fields: [
@@ -496,6 +538,16 @@ describe('finding the code field', () => {
       final: [200, 487, 200],
     });
     expect(normalizeFrames([frame]).codeField).toBe('final');
+  });
+
+  it('takes a code-named field that holds mostly codes over an earlier column of nothing but codes', () => {
+    const frame = rowsFrame({ hop: [200, 200, 200, 200], sip_status: [486, 486, 'x', 404] });
+    expect(normalizeFrames([frame]).codeField).toBe('sip_status');
+  });
+
+  it('takes a column of nothing but codes over a code-named field with few codes', () => {
+    const frame = rowsFrame({ sip_status: [486, 'x', 'y', 'z'], hop: [200, 200, 200, 200] });
+    expect(normalizeFrames([frame]).codeField).toBe('hop');
   });
 
   it('uses the configured field even when another looks more like a code field', () => {

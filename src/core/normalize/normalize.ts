@@ -143,7 +143,7 @@ function normalize(series: unknown, options: unknown): CodeDistribution {
         notices.add('no-time-data', 'info', messages.noUsableTimes(timeName));
       }
     }
-    timeline = tally.gridTimeline(tally.finalCodes());
+    timeline = tally.hasGrid ? tally.gridTimeline(tally.finalCodes()) : undefined;
     untimedCalls = timeline ? tally.untimedCalls : 0;
     usedField = mostCommon(plans.map((plan) => plan.codeName));
     partial = partialRows(plans, rowLimit, notices);

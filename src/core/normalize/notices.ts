@@ -23,8 +23,12 @@ export class NoticeList {
   }
 }
 
+/** One formatter for every notice: `toLocaleString` would build a new one per number. */
+let numberFormat: Intl.NumberFormat | undefined;
+
 export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  return numberFormat.format(value);
 }
 
 export function listNames(names: string[]): string {

@@ -7,7 +7,7 @@ import { detectTimePath, documentField, extractDocuments, samplePaths } from './
 import { FieldView, FrameView, findFieldByName, timeFieldOf } from './frameView';
 import { isCountColumnName, isMetadataField, looksLikeCountColumn } from './names';
 import { CodeTally } from './tally';
-import { TimeSpan, timeGrid, widenSpan, widenSpanByEnds } from './timeGrid';
+import { TimeSpan, timeGrid, widenSpan } from './timeGrid';
 
 export type RowShape = 'terms-table' | 'raw-rows' | 'raw-document';
 
@@ -134,62 +134,35 @@ function documentPlan(
 }
 
 /** Earliest and latest usable time over the plans' rows, or undefined when none has one. */
-export function timeSpan(plans: RowPlan[], widen = widenSpan): TimeSpan | undefined {
+export function timeSpan(plans: RowPlan[]): TimeSpan | undefined {
   const span: TimeSpan = { min: Infinity, max: -Infinity };
   for (const plan of plans) {
     if (plan.times) {
-      widen(plan.times, plan.rows, span);
+      widenSpan(plan.times, plan.rows, span);
     }
   }
   return span.min <= span.max ? span : undefined;
 }
 
 /**
- * Counts row plans, with a time grid when the rows have times. For raw rows sorted by time (as Elasticsearch returns
- * them) the grid is drawn from each column's first and last times, so the data is read once; otherwise (unsorted
- * rows, missing times, weighted table rows) counting starts over on the span of every row's time, which makes the
- * grid the same whatever the row order.
+ * Counts row plans (the single pass over the data), with a time grid spanning every usable time when the rows have
+ * times, so the grid is the same whatever the row order.
  */
 export function countRowPlans(plans: RowPlan[]): { tally: CodeTally; span?: TimeSpan } {
-  const weightedTimes = plans.some((plan) => plan.times && plan.count.kind !== 'one-per-row');
-  const guess = weightedTimes ? undefined : timeSpan(plans, widenSpanByEnds);
-  if (guess) {
-    const first = countOnGrid(plans, guess, true);
-    if (!first.leftGrid) {
-      return { tally: first, span: guess };
-    }
-  }
-  const span = timeSpan(plans);
-  if (!span) {
-    const tally = new CodeTally();
-    plans.forEach((plan) => countRows(plan, tally));
-    return { tally };
-  }
-  return { tally: countOnGrid(plans, span, false), span };
-}
-
-function countOnGrid(plans: RowPlan[], span: TimeSpan, fromColumnEnds: boolean): CodeTally {
   const tally = new CodeTally();
-  tally.useGrid(timeGrid(span.min, span.max), fromColumnEnds);
-  for (const plan of plans) {
-    countRows(plan, tally);
-    if (tally.leftGrid) {
-      break;
-    }
+  const span = timeSpan(plans);
+  if (span) {
+    tally.useGrid(timeGrid(span.min, span.max));
   }
-  return tally;
+  plans.forEach((plan) => countRows(plan, tally));
+  return { tally, span };
 }
 
-/** Counts a plan's rows into the tally (the single pass over the data). */
+/** Counts a plan's rows into the tally. Rows without a time field still count; the grid records them as untimed. */
 export function countRows(plan: RowPlan, tally: CodeTally): void {
   const { codes, rows, times } = plan;
   if (plan.count.kind === 'one-per-row') {
-    if (tally.hasGrid) {
-      // Rows without a time field still count; the grid records them as untimed.
-      tally.countCellsTimed(codes, times ?? NO_TIMES, rows);
-    } else {
-      tally.countCells(codes, rows);
-    }
+    tally.countCells(codes, rows, times);
     return;
   }
   const counts = plan.count.field.values;
@@ -201,5 +174,3 @@ export function countRows(plan: RowPlan, tally: CodeTally): void {
     }
   }
 }
-
-const NO_TIMES: ArrayLike<unknown> = [];

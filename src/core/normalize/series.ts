@@ -9,7 +9,7 @@ import { Timeline } from '../types';
 import { Candidate, columnStats, pickCodeCandidate } from './detect';
 import { FieldView, FrameView, findFieldByName, findLabelKey, timeFieldOf, timeMs } from './frameView';
 import { codeNameScore, isMetricOnlyName, suffixMeansCount } from './names';
-import { CodeTally, MAX_SANE_COUNT } from './tally';
+import { CodeTally } from './tally';
 import { MAX_TIME_MS } from './timeGrid';
 
 /** One value field of a time-series frame and what it counts. */
@@ -224,203 +224,100 @@ export function planSeries(frames: FrameView[], codeField: string | undefined): 
   return planning;
 }
 
-/** Calls per code on a list of instants, before they become a Timeline. */
-interface SeriesCounts {
-  /** Instants, epoch ms, ascending, unique. */
-  times: number[];
-  /** Calls per instant of each code that had at least one call with a time. */
-  byCode: Map<number, number[]>;
-  /** Final-response calls without a usable time. */
-  untimedCalls: number;
-  /** Final-response calls per instant, when summed on the way (see countOnSharedTimes). */
-  totals?: number[];
-}
-
-/** Sums every counted series over time into the tally, and lines the series up on the union of their times. */
+/**
+ * Sums every counted series over time into the tally, and lines the series up on the union of their times: cell i
+ * of a series goes to the instant of its time cell i; cells without a usable time are counted but untimed.
+ */
 export function countSeries(plans: SeriesPlan[], tally: CodeTally): { timeline?: Timeline; untimedCalls: number } {
-  const shared = sharedTimes(plans);
-  const counts = shared ? countOnSharedTimes(plans, shared, tally) : countOnUnionOfTimes(plans, tally);
-  const { times, byCode, untimedCalls } = counts;
-  if (times.length === 0 || byCode.size === 0) {
-    return { untimedCalls };
-  }
-  const totals = counts.totals ?? finalTotals(times, byCode, tally);
-  return { timeline: { times, totals, byCode: finalSeries(times, byCode, tally) }, untimedCalls };
-}
-
-/** Plans whose times go on the timeline: coded ones with a time field. */
-function timedPlans(plans: SeriesPlan[]): Array<SeriesPlan & { time: FieldView }> {
-  return plans.filter((plan): plan is SeriesPlan & { time: FieldView } => !!plan.time && plan.code !== null);
-}
-
-/**
- * The time cells every timed series has, when they all have the same ones (the usual Terms × Date Histogram
- * answer: one bucket list for every code), ascending numbers and all usable. Then cell i of each series belongs to
- * instant i and nothing needs looking up. Undefined otherwise.
- */
-function sharedTimes(plans: SeriesPlan[]): ArrayLike<unknown> | undefined {
-  const timed = timedPlans(plans);
-  if (timed.length === 0) {
-    return undefined;
-  }
-  const shared = timed[0].time.values;
-  if (!isUsableAscending(shared)) {
-    return undefined;
-  }
-  let checked = shared;
-  for (const plan of timed) {
-    const times = plan.time.values;
-    if (times !== checked && !sameCells(times, shared)) {
-      return undefined;
-    }
-    checked = times;
-  }
-  return shared;
-}
-
-/** Whether every cell is a usable time in epoch ms, each later than the one before. */
-function isUsableAscending(times: ArrayLike<unknown>): boolean {
-  // A local copy: an imported binding read in a hot loop can cost a call per read (CommonJS interop).
-  const maxTime = MAX_TIME_MS;
-  let previous = -Infinity;
-  for (let i = 0; i < times.length; i++) {
-    const time = times[i];
-    if (typeof time !== 'number' || !(time > previous) || !(Math.abs(time) <= maxTime)) {
-      return false;
-    }
-    previous = time;
-  }
-  return true;
-}
-
-function sameCells(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
-  if (a.length !== b.length) {
-    return false;
-  }
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/**
- * Series on one shared time axis: the first series of each code is copied in one pass that also sums its calls and
- * adds them to the totals per instant. That pass takes whole counts only, and a total per instant then holds at most
- * one series per final code (500 × MAX_SANE_COUNT < 2^53), so it is exact in any order: the same as summed code by
- * code at the end. A series with other cells (text, junk, fractions) or a second series of the same code is read
- * cell by cell instead, and the totals are then summed at the end.
- */
-function countOnSharedTimes(plans: SeriesPlan[], shared: ArrayLike<unknown>, tally: CodeTally): SeriesCounts {
-  const times = new Array<number>(shared.length);
-  for (let i = 0; i < shared.length; i++) {
-    // `+ 0` turns a -0 into 0, as the union of times (a Set) would.
-    times[i] = (shared[i] as number) + 0;
-  }
-  const counts: SeriesCounts = {
-    times,
-    byCode: new Map(),
-    untimedCalls: 0,
-    totals: new Array<number>(times.length).fill(0),
-  };
+  const axis = timeAxis(plans);
+  const instants = axis.instants.length;
+  const byCode = new Map<number, number[]>();
+  const untimed = { calls: 0 };
   for (const plan of plans) {
     if (plan.code === null) {
       countInvalidSeries(plan, tally);
     } else {
-      addOnSharedTimes(plan.code, plan.value.values, plan.time ? times.length : 0, counts, tally);
+      const positions = !plan.time
+        ? NO_POSITIONS
+        : axis.aligned.has(plan)
+          ? ALIGNED
+          : positionsOn(axis.instants, plan.time.values);
+      countCodeSeries(plan.code, plan.value.values, positions, instants, byCode, tally, untimed);
     }
   }
-  return counts;
-}
-
-/** One series of a code: cell i goes to instant i while i < timedCells; later cells have no time. */
-function addOnSharedTimes(
-  code: number,
-  cells: ArrayLike<unknown>,
-  timedCells: number,
-  counts: SeriesCounts,
-  tally: CodeTally
-): void {
-  const end = Math.min(timedCells, cells.length);
-  const known = counts.byCode.get(code);
-  const totals = code >= FIRST_FINAL_CODE ? counts.totals : undefined;
-  const copied = known ? undefined : copyWholeCounts(cells, end, counts.times.length, totals);
-  if (copied && tally.addWholeCalls(code, copied.calls)) {
-    if (copied.calls > 0) {
-      counts.byCode.set(code, copied.series);
-    }
-  } else {
-    counts.totals = undefined;
-    const series = known ?? new Array<number>(counts.times.length).fill(0);
-    if (addCellByCell(code, cells, end, series, tally) && !known) {
-      counts.byCode.set(code, series);
-    }
+  if (instants === 0 || byCode.size === 0) {
+    return { untimedCalls: untimed.calls };
   }
-  for (let i = end; i < cells.length; i++) {
-    const calls = tally.readCount(cells[i]);
-    if (calls > 0) {
-      tally.addCodeCalls(code, calls);
-      counts.untimedCalls += code >= FIRST_FINAL_CODE ? calls : 0;
-    }
+  const totals = new Float64Array(instants);
+  const byFinalCode: Record<number, number[]> = {};
+  // Code by code, most calls first: the totals are the same whatever the order of the frames.
+  for (const { code } of tally.finalCodes()) {
+    const series = byCode.get(code) ?? zeros(instants);
+    addInto(totals, series);
+    byFinalCode[code] = series;
   }
+  return {
+    timeline: { times: toArray(axis.instants), totals: toArray(totals), byCode: byFinalCode },
+    untimedCalls: untimed.calls,
+  };
 }
 
 /**
- * Cells [0, end) as a new series of `length` instants, with their sum, each cell also added to `totals` when given.
- * Undefined at the first cell that is not a whole count from 0 to MAX_SANE_COUNT (a -0 neither): `totals` then
- * hold part of the series.
+ * Counts one series of a code into the tally and into the code's calls per instant (made on its first timed call);
+ * final-response calls without a usable time go to `untimed`.
  */
-function copyWholeCounts(
-  cells: ArrayLike<unknown>,
-  end: number,
-  length: number,
-  totals: number[] | undefined
-): { series: number[]; calls: number } | undefined {
-  // A local copy: an imported binding read in a hot loop can cost a call per read (CommonJS interop).
-  const maxCount = MAX_SANE_COUNT;
-  let calls = 0;
-  for (let i = 0; i < end; i++) {
-    const cell = cells[i];
-    if (
-      typeof cell !== 'number' ||
-      !(cell >= 0 && cell <= maxCount) ||
-      Math.floor(cell) !== cell ||
-      (cell === 0 && 1 / cell < 0)
-    ) {
-      return undefined;
-    }
-    calls += cell;
-    if (totals) {
-      totals[i] += cell;
-    }
-  }
-  // Every cell is a number now: copying them is a block copy.
-  const series = Array.prototype.slice.call(cells, 0, end) as number[];
-  while (series.length < length) {
-    series.push(0);
-  }
-  return { series, calls };
-}
-
-/** Reads count cells [0, end) one by one into a series; true when any held calls. */
-function addCellByCell(
+function countCodeSeries(
   code: number,
   cells: ArrayLike<unknown>,
-  end: number,
-  series: number[],
-  tally: CodeTally
-): boolean {
-  let anyCalls = false;
-  for (let i = 0; i < end; i++) {
+  positions: Int32Array,
+  instants: number,
+  byCode: Map<number, number[]>,
+  tally: CodeTally,
+  untimed: { calls: number }
+): void {
+  let series = byCode.get(code);
+  for (let i = 0; i < cells.length; i++) {
     const calls = tally.readCount(cells[i]);
-    if (calls > 0) {
-      tally.addCodeCalls(code, calls);
-      series[i] += calls;
-      anyCalls = true;
+    if (calls <= 0) {
+      continue;
     }
+    tally.addCodeCalls(code, calls);
+    const index = positions === ALIGNED ? i : i < positions.length ? positions[i] : -1;
+    if (index < 0 || index >= instants) {
+      untimed.calls += code >= FIRST_FINAL_CODE ? calls : 0;
+      continue;
+    }
+    if (!series) {
+      series = zeros(instants);
+      byCode.set(code, series);
+    }
+    series[index] += calls;
   }
-  return anyCalls;
+}
+
+/** A shared array of zeros, grown by doubling: copying part of it is a block copy and gives a packed array. */
+let ZEROS = [0];
+
+/** `length` zeros. Faster than `new Array(length).fill(0)`, which also leaves the array holey (slower to read). */
+function zeros(length: number): number[] {
+  while (ZEROS.length < length) {
+    ZEROS = ZEROS.concat(ZEROS);
+  }
+  return ZEROS.slice(0, length);
+}
+
+function addInto(totals: Float64Array, series: number[]): void {
+  for (let i = 0; i < totals.length; i++) {
+    totals[i] += series[i];
+  }
+}
+
+function toArray(values: Float64Array): number[] {
+  const array = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    array[i] = values[i];
+  }
+  return array;
 }
 
 /** Calls of a series whose code value is not a SIP code: all invalid, whatever their time. */
@@ -434,69 +331,129 @@ function countInvalidSeries(plan: SeriesPlan, tally: CodeTally): void {
   }
 }
 
-/** The general case: series with different or unsorted times go on the union of every usable time. */
-function countOnUnionOfTimes(plans: SeriesPlan[], tally: CodeTally): SeriesCounts {
-  const instants = new Set<number>();
-  for (const plan of timedPlans(plans)) {
-    const times = plan.time.values;
-    for (let i = 0; i < times.length; i++) {
-      const ms = timeMs(times[i]);
-      if (Math.abs(ms) <= MAX_TIME_MS) {
-        instants.add(ms);
-      }
-    }
-  }
-  const times = [...instants].sort((a, b) => a - b);
-  const position = new Map<number, number>();
-  times.forEach((ms, index) => position.set(ms, index));
-  const counts: SeriesCounts = { times, byCode: new Map(), untimedCalls: 0 };
+/**
+ * Imported bindings read once: under CommonJS (tsx, jest) each use of an imported binding is a property lookup, and
+ * one inside a per-cell helper, even on a branch never taken, keeps V8 from inlining that helper into its loop.
+ */
+const MAX_MS = MAX_TIME_MS;
+const readTime = timeMs;
 
+/** A time cell in epoch ms when it is a usable time (a -0 read as 0), else NaN. */
+function usableMs(cell: unknown): number {
+  const ms = typeof cell === 'number' ? cell : readTime(cell);
+  return Math.abs(ms) <= MAX_MS ? ms + 0 : NaN;
+}
+
+/** The instants of the timeline, and the series whose time cell i is instant i. */
+interface TimeAxis {
+  instants: Float64Array;
+  aligned: Set<SeriesPlan>;
+}
+
+/**
+ * Every usable time of the coded series with a time field, ascending and unique. A Terms × Date Histogram answer
+ * gives every code the same buckets: the first series makes the axis and each other one is found aligned with it
+ * in one walk, which also spares looking up its cells' positions.
+ */
+function timeAxis(plans: SeriesPlan[]): TimeAxis {
+  let instants: Float64Array = new Float64Array(0);
+  const aligned = new Set<SeriesPlan>();
   for (const plan of plans) {
-    if (plan.code === null) {
-      countInvalidSeries(plan, tally);
+    if (!plan.time || plan.code === null) {
       continue;
     }
-    const values = plan.value.values;
-    const cellTimes = plan.time?.values;
-    for (let i = 0; i < values.length; i++) {
-      const calls = tally.readCount(values[i]);
-      if (calls <= 0) {
+    if (!isAligned(instants, plan.time.values)) {
+      instants = mergeAscending(instants, ascendingUnique(plan.time.values));
+      // Instants were added: series found aligned before may not be any more.
+      aligned.clear();
+      if (!isAligned(instants, plan.time.values)) {
         continue;
       }
-      tally.addCodeCalls(plan.code, calls);
-      const index = cellTimes && i < cellTimes.length ? position.get(timeMs(cellTimes[i])) : undefined;
-      if (index === undefined) {
-        counts.untimedCalls += plan.code >= FIRST_FINAL_CODE ? calls : 0;
-        continue;
-      }
-      let series = counts.byCode.get(plan.code);
-      if (!series) {
-        series = new Array<number>(times.length).fill(0);
-        counts.byCode.set(plan.code, series);
-      }
-      series[index] += calls;
     }
+    aligned.add(plan);
   }
-  return counts;
+  return { instants, aligned };
 }
 
-/** The final codes' series, zeros for a code whose calls all lack a time. */
-function finalSeries(times: number[], byCode: Map<number, number[]>, tally: CodeTally): Record<number, number[]> {
-  const result: Record<number, number[]> = {};
-  for (const { code } of tally.finalCodes()) {
-    result[code] = byCode.get(code) ?? new Array<number>(times.length).fill(0);
+/** Whether time cell i is instant i, for every cell and instant. */
+function isAligned(times: Float64Array, cells: ArrayLike<unknown>): boolean {
+  if (cells.length !== times.length) {
+    return false;
   }
-  return result;
-}
-
-/** Final-response calls per instant, summed code by code (most calls first). */
-function finalTotals(times: number[], byCode: Map<number, number[]>, tally: CodeTally): number[] {
-  const totals = new Array<number>(times.length).fill(0);
-  for (const { code } of tally.finalCodes()) {
-    const series = byCode.get(code);
-    for (let i = 0; series && i < series.length; i++) {
-      totals[i] += series[i];
+  for (let i = 0; i < cells.length; i++) {
+    // Instants are usable times, so a cell equal to one is that time; anything else (text, Dates) is read first.
+    const cell = cells[i];
+    if (cell !== times[i] && usableMs(cell) !== times[i]) {
+      return false;
     }
   }
-  return totals;
+  return true;
+}
+
+/** The usable times among `cells`, ascending and unique. */
+function ascendingUnique(cells: ArrayLike<unknown>): Float64Array {
+  const times = new Float64Array(cells.length);
+  let length = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const ms = usableMs(cells[i]);
+    if (ms === ms) {
+      times[length++] = ms;
+    }
+  }
+  times.subarray(0, length).sort();
+  let unique = 0;
+  for (let i = 0; i < length; i++) {
+    if (unique === 0 || times[i] !== times[unique - 1]) {
+      times[unique++] = times[i];
+    }
+  }
+  return times.subarray(0, unique);
+}
+
+/** The union of two ascending unique lists. */
+function mergeAscending(a: Float64Array, b: Float64Array): Float64Array {
+  const merged = new Float64Array(a.length + b.length);
+  let length = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j === b.length || (i < a.length && a[i] < b[j])) {
+      merged[length++] = a[i++];
+    } else {
+      if (i < a.length && a[i] === b[j]) {
+        i++;
+      }
+      merged[length++] = b[j++];
+    }
+  }
+  return merged.slice(0, length);
+}
+
+const NO_POSITIONS = new Int32Array(0);
+/** Positions of a series whose time cell i is instant i. */
+const ALIGNED = new Int32Array(0);
+
+/** Position in `times` (ascending, unique, holding every usable time of `cells`) of each time cell; -1 if unusable. */
+function positionsOn(times: Float64Array, cells: ArrayLike<unknown>): Int32Array {
+  const positions = new Int32Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const ms = usableMs(cells[i]);
+    positions[i] = ms === ms ? search(times, ms) : -1;
+  }
+  return positions;
+}
+
+/** Index of `ms` in ascending `times`, which holds it. */
+function search(times: Float64Array, ms: number): number {
+  let low = 0;
+  let high = times.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (times[middle] < ms) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
 }
