@@ -56,18 +56,13 @@ export function assessDistribution(
   // Codes that may need follow-up: a level rule (any incident, share, count) fires, or a rise is to be checked.
   const candidates: Candidate[] = [];
   const riseCodes: number[] = [];
-  const table = ruleTable(activePolicy);
   for (let i = 0; i < counts.codes.length; i++) {
     const code = counts.codes[i];
     const count = counts.byCode[code];
     if (count < 1) {
       continue;
     }
-    let rules = table[code];
-    if (rules === undefined) {
-      rules = compileRules(policyFor(code, activePolicy));
-      table[code] = rules;
-    }
+    const rules = compileRules(policyFor(code, activePolicy));
     const measure: CodeMeasure = { code, count, share: (count * 100) / total };
     const levelFires = levelRuleFires(rules, measure);
     if (rules.rise) {
@@ -169,26 +164,6 @@ function seriesOf(timeline: Timeline, codes: number[]): unknown[] {
     series[i] = byCode[codes[i]];
   }
   return series;
-}
-
-/**
- * Compiled rules by code. Frozen policies (the default policy and every policy built from overrides are deeply
- * frozen) cannot change, so their table is kept per policy: the catalog builds a fresh class-default policy on every
- * lookup of an unlisted code, which would otherwise be most of the per-code cost on a wide distribution. An unfrozen
- * policy gets a fresh table on every assessment.
- */
-const tablesByPolicy = new WeakMap<Policy, Array<CompiledRules | undefined>>();
-
-function ruleTable(policy: Policy): Array<CompiledRules | undefined> {
-  if (!Object.isFrozen(policy) || !Object.isFrozen(policy.codes)) {
-    return new Array(MAX_FINAL_CODE + 1);
-  }
-  let table = tablesByPolicy.get(policy);
-  if (!table) {
-    table = new Array(MAX_FINAL_CODE + 1);
-    tablesByPolicy.set(policy, table);
-  }
-  return table;
 }
 
 /** The findings alone: the codes that need follow-up now, most urgent first. */

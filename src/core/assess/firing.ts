@@ -25,7 +25,7 @@ export interface RiseCheck {
 
 export const ANY_INCIDENT_TEXT = 'any incident is investigated now';
 
-/** A code's rules reduced to numbers once per policy: thresholds that are off become Infinity. */
+/** A code's rules reduced to numbers: thresholds that are off become Infinity. */
 export interface CompiledRules {
   severity: Severity;
   anyIncident: boolean;
