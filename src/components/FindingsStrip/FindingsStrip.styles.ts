@@ -22,11 +22,13 @@ export const getFindingsStripStyles = (theme: GrafanaTheme2) => ({
   }),
   list: css({
     display: 'flex',
+    flex: '0 1 auto',
     flexWrap: 'nowrap',
     gap: theme.spacing(0.5, 1),
     minWidth: 0,
     overflow: 'hidden',
     listStyle: 'none',
+    '& > li': { display: 'flex', minWidth: 0 },
     margin: 0,
     padding: 0,
   }),
@@ -34,6 +36,9 @@ export const getFindingsStripStyles = (theme: GrafanaTheme2) => ({
     display: 'inline-flex',
     alignItems: 'center',
     gap: theme.spacing(0.75),
+    maxWidth: '100%',
+    minWidth: 0,
+    overflow: 'hidden',
     padding: theme.spacing(0.25, 1),
     whiteSpace: 'nowrap',
     border: `1px solid ${theme.colors.border.medium}`,
@@ -74,6 +79,9 @@ export const getFindingsStripStyles = (theme: GrafanaTheme2) => ({
     background: 'transparent',
   }),
   recency: css({
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
     color: theme.colors.text.secondary,
   }),
   more: css({

@@ -60,12 +60,16 @@ export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
   }),
   compact: css({
     gridTemplateColumns: COMPACT_COLUMNS,
+    rowGap: 2,
+    paddingTop: theme.spacing(0.375),
+    paddingBottom: theme.spacing(0.375),
     '& > :nth-child(5)': { gridColumn: '1 / -1' },
   }),
   oneLine: css({
     gridTemplateColumns: LIST_COLUMNS,
     padding: theme.spacing(0.25, 1),
     whiteSpace: 'nowrap',
+    '& > span': { flexWrap: 'nowrap' },
   }),
   codeCell: css({
     display: 'flex',
@@ -120,7 +124,8 @@ export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
   }),
   /** Compact rows: meaning and action share one line; the full text is in the tooltip. */
   oneLineGuidance: css({
-    display: 'block',
+    display: 'block !important',
+    color: theme.colors.text.primary,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',

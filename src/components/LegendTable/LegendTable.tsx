@@ -71,8 +71,8 @@ export function LegendTable({ entries, selectedCode, onSelect, variant = 'full' 
                 <span className={styles.number}>{entry.provisional ? '—' : entry.shareText}</span>
                 <span className={styles.severity}>
                   <SeverityMark severity={entry.severity} color={entry.color} />
-                  {/* One-line rows keep the word that matters most: "follow up" when a rule fired. */}
-                  {!(variant === 'list' && entry.finding) && <span>{SEVERITY_LABEL[entry.severity]}</span>}
+                  {/* Narrow rows keep the word that matters most: "follow up" when a rule fired. */}
+                  {!(variant !== 'full' && entry.finding) && <span>{SEVERITY_LABEL[entry.severity]}</span>}
                   {entry.finding && (
                     <span className={`${styles.followUpTag} ${styles[`tag_${entry.severity}`]}`} data-follow-up="">
                       follow up
@@ -87,8 +87,7 @@ export function LegendTable({ entries, selectedCode, onSelect, variant = 'full' 
                 )}
                 {variant === 'compact' && (
                   <span className={`${styles.guidance} ${styles.oneLineGuidance}`} title={guidance}>
-                    {entry.policy.guidance.meaning}{' '}
-                    <span className={styles.action}>{entry.policy.guidance.action}</span>
+                    {`${entry.policy.guidance.action} · ${entry.policy.guidance.meaning}`}
                   </span>
                 )}
               </button>
