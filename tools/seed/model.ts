@@ -39,9 +39,18 @@ export interface Trunk {
 }
 
 export type IncidentKind =
-  'db-outage' | 'codec-change' | 'webhook-outage' | 'feature-server-down' | 'call-limit' | 'flow-no-answer';
+  | 'db-outage'
+  | 'codec-change'
+  | 'webhook-outage'
+  | 'feature-server-down'
+  | 'call-limit'
+  | 'flow-no-answer'
+  | 'digest-failures';
 
-/** A scripted problem: between start and end, matching calls fail with the incident's code. */
+/**
+ * A scripted problem: between start and end, matching calls fail with the incident's code. Digest failures bring
+ * calls of their own instead (INVITEs from one address, `rateFactor`), like a scanner burst.
+ */
 export interface Incident {
   kind: IncidentKind;
   /** SIP status the incident produces. */
@@ -60,6 +69,12 @@ export interface Incident {
   applicationSid?: string;
   /** Traffic multiplier for the matching account while the incident lasts (call-limit storm). */
   surge?: number;
+  /** The one address its INVITEs come from, with port and User-Agent (digest failures). */
+  sourceIp?: string;
+  sourcePort?: number;
+  userAgent?: string;
+  /** INVITEs per minute of its own, as a multiple of the scenario's peak call rate (digest failures). */
+  rateFactor?: number;
 }
 
 /** A SIP scanner sweeping the gateway from one address. */

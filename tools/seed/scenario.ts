@@ -171,6 +171,7 @@ function planIncidents(scenario: Scenario, rng: Rng): Incident[] {
       applicationSid: flowAccount.applications[flowAccount.applications.length - 1].sid,
       ...at(0.35, 15, 40, 20),
     },
+    digestFailures(scenario, at(0.5, 4, 10, 20)),
     {
       kind: 'call-limit',
       status: 503,
@@ -181,6 +182,27 @@ function planIncidents(scenario: Scenario, rng: Rng): Incident[] {
       endMs: scenario.anchorMs - RECENT_INCIDENT_WINDOW.toBeforeAnchorMs,
     },
   ];
+}
+
+/**
+ * At night, a client at one address guesses the passwords of fabrikam-helpdesk's devices: INVITEs with digest
+ * credentials for one extension after another, to an international number (toll fraud). It spoofs a softphone's
+ * User-Agent, so drachtio's spammer filter lets it through, and sbc-inbound's digest check answers each one 403 with
+ * X-Reason "Invalid credentials". Its identity comes from a stream of its own, so the other draws stay as they were.
+ */
+function digestFailures(scenario: Scenario, window: { startMs: number; endMs: number }): Incident {
+  const rng = createRng(hashInts(scenario.seed, labelKey('digest-failures')));
+  return {
+    kind: 'digest-failures',
+    status: 403,
+    probability: 1,
+    accountSid: scenario.accounts[2].sid,
+    sourceIp: `203.0.113.${1 + rng.int(254)}`,
+    sourcePort: 5060 + rng.int(40),
+    userAgent: rng.pick(DEVICE_TRUNK.userAgents),
+    rateFactor: 0.5,
+    ...window,
+  };
 }
 
 function planAnchoredBursts(scenario: Scenario, rng: Rng): ScannerBurst[] {
@@ -290,5 +312,10 @@ export function scannerTarget(rng: Rng): string {
   if (r < 0.7) {
     return rng.pick(['100', '101', '200', '1000', '1001', '2000', '0', '00']);
   }
+  return tollFraudNumber(rng);
+}
+
+/** An international number of the kind toll fraud dials (premium and satellite ranges). */
+export function tollFraudNumber(rng: Rng): string {
   return `00${rng.pick(['972', '970', '882', '44'])}${pad(rng.int(100_000_000), 8)}`;
 }

@@ -174,6 +174,7 @@ describe('scripted incidents and scanners', () => {
     ['feature-server-down', 408],
     ['call-limit', 503],
     ['flow-no-answer', 603],
+    ['digest-failures', 403],
   ])('produces %s failures (%i) only inside the incident window and scope', (kind, status) => {
     const incident = scenario.incidents.find((candidate) => candidate.kind === kind)!;
     const caused = history.filter((call) => call.cause === kind);
@@ -186,11 +187,40 @@ describe('scripted incidents and scanners', () => {
         (incident.trunk !== undefined && call.trunk !== incident.trunk) ||
         (incident.accountSid !== undefined && call.account?.sid !== incident.accountSid) ||
         (incident.featureServer !== undefined && call.featureServer?.host !== incident.featureServer) ||
-        (incident.applicationSid !== undefined && call.applicationSid !== incident.applicationSid)
+        (incident.applicationSid !== undefined && call.applicationSid !== incident.applicationSid) ||
+        (incident.sourceIp !== undefined && call.sourceIp !== incident.sourceIp)
     );
     expect(outside).toEqual([]);
     // Every incident call reaches sbc-inbound, so each one has a call record for the panel.
     expect(caused.filter((call) => !call.callRecord)).toEqual([]);
+  });
+
+  it('sends a digest-failures burst from one address, each INVITE refused by the digest check with 403', () => {
+    const incident = scenario.incidents.find((candidate) => candidate.kind === 'digest-failures')!;
+    const burst = history.filter((call) => call.cause === 'digest-failures');
+    // Half the peak rate for 20 minutes: about 200 INVITEs, at night, when ordinary traffic is a trickle.
+    expect(burst.length).toBeGreaterThan(120);
+    expect(burst.length).toBeLessThan(300);
+    expect(new Set(burst.map((call) => `${call.sourceIp}:${call.sourcePort} ${call.userAgent}`))).toEqual(
+      new Set([`${incident.sourceIp}:${incident.sourcePort} ${incident.userAgent}`])
+    );
+    expect(
+      burst.filter(
+        (call) =>
+          call.reason !== 'Forbidden' ||
+          call.xReason !== 'Invalid credentials' ||
+          call.rejectedBy !== 'sbc-inbound' ||
+          call.trunk !== 'user' ||
+          call.account?.sid !== incident.accountSid ||
+          call.applicationSid !== undefined
+      )
+    ).toEqual([]);
+    // The spoofed softphone User-Agent gets past drachtio's filter, so sbc-inbound answers and writes the record.
+    expect(burst.filter((call) => (FILTERED_SCANNER_AGENTS as readonly string[]).includes(call.userAgent))).toEqual([]);
+    const ordinary = history.filter(
+      (call) => call.cause !== 'digest-failures' && call.startMs >= incident.startMs && call.startMs < incident.endMs
+    );
+    expect(ordinary.length).toBeLessThan(burst.length / 4);
   });
 
   it('takes 408s 32 s (Timer B) and names the dead feature server in the log', () => {

@@ -14,6 +14,7 @@ import {
   MINUTE_MS,
   scannerBurstsOnDay,
   scannerTarget,
+  tollFraudNumber,
   unprovisionedNumber,
 } from './scenario';
 
@@ -115,6 +116,15 @@ export function generateMinute(scenario: Scenario, minuteStartMs: number): SimCa
       calls.push(scannerCall(scenario, rng, start, burst));
     }
   }
+  // Incidents with calls of their own come last, so the minute's other calls stay as they were without them.
+  for (const incident of incidents) {
+    if (incident.kind === 'digest-failures') {
+      const attempts = rng.poisson((incident.rateFactor ?? 0) * scenario.peakPerMinute);
+      for (let i = 0; i < attempts; i++) {
+        calls.push(digestFailureCall(scenario, rng, start, incident));
+      }
+    }
+  }
   calls.sort((a, b) => a.startMs - b.startMs || (a.callId < b.callId ? -1 : 1));
   return calls;
 }
@@ -182,9 +192,16 @@ const INCIDENT_OUTCOME: Record<Incident['kind'], OutcomeKey> = {
   'feature-server-down': 'fs-timeout',
   'call-limit': 'account-call-limit',
   'flow-no-answer': 'flow-no-answer',
+  'digest-failures': 'bad-credentials',
 };
 
+/** Incidents that bring calls of their own and leave the customers' calls alone. */
+const OWN_CALLS: ReadonlySet<Incident['kind']> = new Set(['digest-failures']);
+
 function affects(incident: Incident, call: CallDraft): boolean {
+  if (OWN_CALLS.has(incident.kind)) {
+    return false;
+  }
   if (incident.trunk !== undefined && incident.trunk !== call.trunk) {
     return false;
   }
@@ -215,6 +232,25 @@ function scannerCall(scenario: Scenario, rng: Rng, minuteStart: number, burst: S
   };
   const key: OutcomeKey = filtered ? 'scanner-filtered' : rng.chance(0.55) ? 'scanner-spammer' : 'scanner-unknown-did';
   return settleCall(draft, key, rng, scenario.sbc.host);
+}
+
+/** One INVITE of a digest-failures incident: a guessed extension's credentials, from the incident's one address. */
+function digestFailureCall(scenario: Scenario, rng: Rng, minuteStart: number, incident: Incident): SimCall {
+  const sourceIp = incident.sourceIp ?? '203.0.113.1';
+  const draft: CallDraft = {
+    callId: `${rng.hex(24)}@${sourceIp}`,
+    kind: 'device',
+    startMs: minuteStart + rng.int(MINUTE_MS),
+    from: `${1000 + rng.int(90)}`,
+    to: tollFraudNumber(rng),
+    sourceIp,
+    sourcePort: incident.sourcePort ?? 5060,
+    userAgent: incident.userAgent ?? 'unknown',
+    trunk: 'user',
+    account: scenario.accounts.find((account) => account.sid === incident.accountSid),
+    cause: incident.kind,
+  };
+  return settleCall(draft, INCIDENT_OUTCOME[incident.kind], rng, scenario.sbc.host);
 }
 
 /** Every call that arrives in [fromMs, toMs), minute by minute. */
