@@ -50,6 +50,14 @@ function trimNumber(text: string): string {
   return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
 }
 
+/** A rise factor in words: "3.1×", "120×" (the multiplier first, as people say it). */
+export function formatTimes(factor: number): string {
+  if (!Number.isFinite(factor)) {
+    return `${factor}×`;
+  }
+  return `${factor >= 100 ? Math.round(factor) : factor.toFixed(1)}×`;
+}
+
 /** A rise factor: "×3.1", "×120"; "new" when the code did not occur earlier. */
 export function formatFactor(factor: number): string {
   if (factor === Infinity) {

@@ -39,6 +39,7 @@ export {
   formatShare,
   formatSharePercent,
   formatThreshold,
+  formatTimes,
 } from './format';
 export {
   codeFieldFromTargets,

@@ -201,7 +201,7 @@ export interface FiredRule {
   value: number;
   /** The configured threshold it reached. */
   threshold: number;
-  /** Short words for the strip: "above 5 %", "×3.1 vs earlier in range", "any incident is investigated now". */
+  /** Short words for the strip: "above 5 %", "3.1× as frequent as earlier in the range", "investigate every one". */
   text: string;
 }
 
@@ -227,7 +227,7 @@ export interface Finding {
   /** Percent of all final responses (0–100). */
   share: number;
   rules: FiredRule[];
-  /** One sentence with the numbers: "408 — 3 calls; any incident is investigated now". */
+  /** One sentence with the numbers: "408 — 3 calls; investigate every one". */
   explanation: string;
   rise?: RiseStats;
   /**

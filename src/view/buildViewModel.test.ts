@@ -49,7 +49,7 @@ describe('buildViewModel', () => {
     const { findings } = model();
     const serverError = findings.find((finding) => finding.code === 500)!;
     expect(serverError.severity).toBe('immediate');
-    expect(serverError.summary).toBe('500 · 2 calls · any incident is investigated now');
+    expect(serverError.summary).toBe('500 · 2 calls · investigate every one');
     expect(findings[0].code).toBe(500);
   });
 
@@ -62,7 +62,7 @@ describe('buildViewModel', () => {
   it('fires the rise rule on a date histogram and uses the recent window option', () => {
     const rising = model({ series: risingSeries() });
     expect(rising.findings.map((finding) => finding.code)).toContain(487);
-    expect(rising.findings.find((finding) => finding.code === 487)!.summary).toMatch(/×\d+(\.\d)? vs earlier in range/);
+    expect(rising.findings.find((finding) => finding.code === 487)!.summary).toMatch(/\d+(\.\d)?× as frequent as earlier in the range/);
     expect(rising.messages.filter((message) => message.kind === 'rise-needs-histogram')).toEqual([]);
   });
 
@@ -205,10 +205,10 @@ describe('summarizeFinding', () => {
         explanation: '',
         rules: [
           { rule: 'share', value: 8.2, threshold: 5, text: 'above 5 %' },
-          { rule: 'rise', value: 3.1, threshold: 2, text: '×3.1 vs earlier in range' },
+          { rule: 'rise', value: 3.1, threshold: 2, text: '3.1× as frequent as earlier in the range' },
         ],
       })
-    ).toBe('503 · 8.2 % · above 5 % · ×3.1 vs earlier in range');
+    ).toBe('503 · 8.2 % · above 5 % · 3.1× as frequent as earlier in the range');
     expect(
       summarizeFinding({
         code: 487,
@@ -216,9 +216,9 @@ describe('summarizeFinding', () => {
         count: 40,
         share: 1,
         explanation: '',
-        rules: [{ rule: 'rise', value: 3.1, threshold: 2, text: '×3.1 vs earlier in range' }],
+        rules: [{ rule: 'rise', value: 3.1, threshold: 2, text: '3.1× as frequent as earlier in the range' }],
       })
-    ).toBe('487 · ×3.1 vs earlier in range');
+    ).toBe('487 · 3.1× as frequent as earlier in the range');
   });
 });
 

@@ -1,6 +1,6 @@
 import { Finding, FiredRule, formatCalls, formatSharePercent, PolicyIssue } from '../core';
 
-/** "500 · 2 calls · any incident is investigated now", "503 · 8.2 % · above 5 %", "487 · ×3.1 vs earlier in range". */
+/** "500 · 2 calls · investigate every one", "503 · 8.2 % · above 5 %", "487 · 3.1× as frequent as earlier in the range". */
 export function summarizeFinding(finding: Finding): string {
   const has = (id: FiredRule['rule']) => finding.rules.some((rule) => rule.rule === id);
   const parts: string[] = [String(finding.code)];

@@ -83,7 +83,7 @@ function anyIncidentRule(plan: AnyIncidentRulePlan, settings: RuleSettings): Pro
   const annotations: Record<string, string> = {
     summary:
       `SIP {{ ${code} }}: ${valueOf('N')} calls in the last ${words(settings.windowSeconds)}; ` +
-      'any incident is investigated now',
+      'investigate every one',
     description: byCode((notice) => templateText(notice.meaning)),
     action: byCode((notice) => templateText(notice.action)),
   };

@@ -20,7 +20,7 @@ describe('FindingsStrip', () => {
     );
     const strip = screen.getByTestId(TEST_IDS.findings);
     const buttons = within(strip).getAllByRole('button');
-    expect(buttons[0]).toHaveTextContent('500 · 2 calls · any incident is investigated now');
+    expect(buttons[0]).toHaveTextContent('500 · 2 calls · investigate every one');
     expect(buttons[0]).toHaveAttribute('data-severity', 'immediate');
     expect(screen.getByTestId(TEST_IDS.finding(503))).toHaveTextContent(/503 · 9\.0 % · above/);
     expect(strip).toHaveAttribute('data-count', String(findings.length));

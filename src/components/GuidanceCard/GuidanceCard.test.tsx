@@ -61,7 +61,7 @@ describe('GuidanceCard', () => {
       expect(card).toHaveTextContent(check);
     }
     expect(card).toHaveTextContent('Why it needs follow-up');
-    expect(card).toHaveTextContent('Any incident: 2 calls — any incident is investigated now');
+    expect(card).toHaveTextContent('Any incident: 2 calls — investigate every one');
     expect(card).toHaveTextContent(entry.finding!.explanation);
     expect(card).toHaveTextContent(entry.policy.rationale);
   });
@@ -137,8 +137,8 @@ describe('guidance wording', () => {
     expect(describeFiredRule({ rule: 'count', value: 120, threshold: 100, text: 'above 100 calls' })).toBe(
       'Count: 120 calls — above 100 calls'
     );
-    expect(describeFiredRule({ rule: 'rise', value: 3.1, threshold: 2, text: '×3.1 vs earlier in range' })).toBe(
-      'Rise: ×3.1 vs earlier in range'
+    expect(describeFiredRule({ rule: 'rise', value: 3.1, threshold: 2, text: '3.1× as frequent as earlier in the range' })).toBe(
+      'Rise: 3.1× as frequent as earlier in the range'
     );
   });
 

@@ -25,7 +25,7 @@ describe('SipCodesPanel', () => {
     expect(screen.getByTestId(TEST_IDS.slice(404))).toHaveAccessibleName('404 Not Found: 37 calls, 2.2 %, track');
     expect(screen.getByTestId(TEST_IDS.slice(500))).toHaveAttribute('data-severity', 'immediate');
     expect(screen.getByTestId(TEST_IDS.slice(200))).toHaveAttribute('data-severity', 'normal');
-    expect(screen.getByTestId(TEST_IDS.findings)).toHaveTextContent('500 · 2 calls · any incident is investigated now');
+    expect(screen.getByTestId(TEST_IDS.findings)).toHaveTextContent('500 · 2 calls · investigate every one');
     expect(screen.getByTestId(TEST_IDS.panel)).toHaveAttribute('data-view', 'donut');
   });
 
@@ -107,7 +107,7 @@ describe('SipCodesPanel', () => {
     await user.keyboard(' ');
     const card = await screen.findByTestId(TEST_IDS.guidance);
     expect(card).toHaveAttribute('data-code', '500');
-    expect(card).toHaveTextContent('Any incident: 2 calls — any incident is investigated now');
+    expect(card).toHaveTextContent('Any incident: 2 calls — investigate every one');
   });
 
   it('switches to another code while the card is open', async () => {
@@ -199,7 +199,7 @@ describe('SipCodesPanel', () => {
       487: Array.from({ length: 24 }, (_, i) => (i >= 18 ? 30 : 3)),
     });
     renderWithTheme(<SipCodesPanel {...panelProps({ series, options: { recentWindow: '90m' } })} />);
-    expect(screen.getByTestId(TEST_IDS.finding(487))).toHaveTextContent(/487 · .*×\d+(\.\d)? vs earlier in range/);
+    expect(screen.getByTestId(TEST_IDS.finding(487))).toHaveTextContent(/487 · .*\d+(\.\d)?× as frequent as earlier in the range/);
   });
 
   it('says when nothing needs follow-up', () => {

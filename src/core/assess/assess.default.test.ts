@@ -89,7 +89,7 @@ describe('assessment with the default policy', () => {
       [603, 'immediate'],
       [503, 'track'],
     ]);
-    expect(findings[0].explanation).toBe('408 — 1 call; any incident is investigated now');
+    expect(findings[0].explanation).toBe('408 — 1 call; investigate every one');
   });
 
   it('never raises answered calls', () => {
@@ -102,7 +102,7 @@ describe('assessment with the default policy', () => {
     const raised = assessCodes(withTimeline(big), DEFAULT_POLICY, { recentFraction: 0.5 });
     expect(raised.map((finding) => finding.code)).toEqual([503]);
     expect(raised[0].rules.map((rule) => rule.rule)).toEqual(['rise']);
-    expect(raised[0].explanation).toBe('503 — ×12.0 vs earlier in range (60 calls in the last half)');
+    expect(raised[0].explanation).toBe('503 — 12.0× as frequent as earlier in the range (60 calls in the last half)');
     expect(assessCodes(withTimeline(small), DEFAULT_POLICY, { recentFraction: 0.5 })).toEqual([]);
   });
 

@@ -40,14 +40,14 @@ describe('any-incident rule', () => {
     const finding = only(assessCodes({ codes: [{ code: 408, count: 1 }], total: 10_000 }, policy));
     expect(finding).toMatchObject({ code: 408, severity: 'immediate', count: 1, share: 0.01 });
     expect(finding.rules).toEqual([
-      { rule: 'any-incident', value: 1, threshold: 1, text: 'any incident is investigated now' },
+      { rule: 'any-incident', value: 1, threshold: 1, text: 'investigate every one' },
     ]);
-    expect(finding.explanation).toBe('408 — 1 call; any incident is investigated now');
+    expect(finding.explanation).toBe('408 — 1 call; investigate every one');
   });
 
   it('says how many calls', () => {
     const finding = only(assessCodes({ codes: [{ code: 408, count: 3 }], total: 10_000 }, policy));
-    expect(finding.explanation).toBe('408 — 3 calls; any incident is investigated now');
+    expect(finding.explanation).toBe('408 — 3 calls; investigate every one');
     expect(finding.share).toBeCloseTo(0.03, 10);
   });
 
@@ -120,10 +120,10 @@ describe('combined rules on one code', () => {
       rule: 'rise',
       value: 38.5,
       threshold: 2,
-      text: '×38.5 vs earlier in range',
+      text: '38.5× as frequent as earlier in the range',
     });
     expect(finding.explanation).toBe(
-      '503 — 10.4 % of calls (830); above 5 %; above 500 calls; ×38.5 vs earlier in range (770 calls in the last quarter)'
+      '503 — 10.4 % of calls (830); above 5 %; above 500 calls; 38.5× as frequent as earlier in the range (770 calls in the last quarter)'
     );
   });
 
@@ -138,7 +138,7 @@ describe('combined rules on one code', () => {
     const finding = only(assessCodes(withTimeline(codeOverTime(500, [0, 0, 0, 0, 0, 1, 20, 25])), policy));
     expect(finding.rules.map((rule) => rule.rule)).toEqual(['any-incident', 'rise']);
     expect(finding.explanation).toBe(
-      '500 — 46 calls; any incident is investigated now; ×135 vs earlier in range (45 calls in the last quarter)'
+      '500 — 46 calls; investigate every one; 135× as frequent as earlier in the range (45 calls in the last quarter)'
     );
   });
 
@@ -198,9 +198,9 @@ describe('rise rule', () => {
 
   it('compares the last quarter of the range with the rest by default', () => {
     const finding = only(assessCodes(rising, policy));
-    expect(finding.explanation).toBe('487 — ×3.1 vs earlier in range (42 calls in the last quarter)');
+    expect(finding.explanation).toBe('487 — 3.1× as frequent as earlier in the range (42 calls in the last quarter)');
     expect(finding.rules).toEqual([
-      { rule: 'rise', value: (42 * 6000) / (41 * 2000), threshold: 2, text: '×3.1 vs earlier in range' },
+      { rule: 'rise', value: (42 * 6000) / (41 * 2000), threshold: 2, text: '3.1× as frequent as earlier in the range' },
     ]);
     expect(finding.count).toBe(83);
     expect(finding.rise).toEqual({
@@ -216,7 +216,7 @@ describe('rise rule', () => {
 
   it('uses a fixed recent duration ending at the last bucket end', () => {
     const finding = only(assessCodes(rising, policy, { recentMs: 2 * HOUR }));
-    expect(finding.explanation).toBe('487 — ×3.1 vs earlier in range (42 calls in the last 2 h)');
+    expect(finding.explanation).toBe('487 — 3.1× as frequent as earlier in the range (42 calls in the last 2 h)');
     // A one-hour window holds 21 calls against 62 in the seven hours before.
     const lastHour = only(assessCodes(rising, policy, { recentMs: HOUR }));
     expect(lastHour.rise).toMatchObject({ recentCount: 21, earlierCount: 62, windowStart: START + 7 * HOUR });
@@ -228,7 +228,7 @@ describe('rise rule', () => {
     const lax = policyOf(codePolicy(487, 'track', { rise: { factor: 1.5, minCount: 10, minZ: 2 } }));
     const finding = only(assessCodes(rising, lax, { recentFraction: 0.5 }));
     expect(finding.rise).toMatchObject({ recentCount: 55, earlierCount: 28, recentTotal: 4000, earlierTotal: 4000 });
-    expect(finding.explanation).toBe('487 — ×2.0 vs earlier in range (55 calls in the last half)');
+    expect(finding.explanation).toBe('487 — 2.0× as frequent as earlier in the range (55 calls in the last half)');
   });
 
   describe('significance', () => {
@@ -284,8 +284,8 @@ describe('rise rule', () => {
     const finding = only(assessCodes(data, policyOf(codePolicy(503, 'track', { rise: RISE }))));
     expect(finding.rise).toMatchObject({ factor: Infinity, earlierCount: 0, recentCount: 30 });
     expect(finding.rise?.z).toBeCloseTo(9.5047, 3);
-    expect(finding.rules[0]).toMatchObject({ rule: 'rise', value: Infinity, text: 'new, none earlier in range' });
-    expect(finding.explanation).toBe('503 — new, none earlier in range (30 calls in the last quarter)');
+    expect(finding.rules[0]).toMatchObject({ rule: 'rise', value: Infinity, text: 'new: none earlier in the range' });
+    expect(finding.explanation).toBe('503 — new: none earlier in the range (30 calls in the last quarter)');
   });
 
   it('does not fire when the earlier or the recent part has no calls at all', () => {

@@ -2,7 +2,7 @@
  * Which of a code's follow-up rules fire, and how a finding explains itself in one line.
  */
 import { CodePolicy, FiredRule, RiseRule, RiseStats, RuleConfig, SEVERITY_RANK, Severity } from '../types';
-import { formatCalls, formatCount, formatFactor, formatShare, formatThreshold } from '../format';
+import { formatCalls, formatCount, formatShare, formatThreshold, formatTimes as timesText } from '../format';
 
 import { isUsableRiseRule, riseFires } from './rise';
 
@@ -23,7 +23,8 @@ export interface RiseCheck {
   windowLabel: string;
 }
 
-export const ANY_INCIDENT_TEXT = 'any incident is investigated now';
+/** Active voice, one phrase per rule: what the engineer does. */
+export const ANY_INCIDENT_TEXT = 'investigate every one';
 
 /** A code's rules reduced to numbers: thresholds that are off become Infinity. */
 export interface CompiledRules {
@@ -86,8 +87,8 @@ export function fireRules(rules: CompiledRules, measure: CodeMeasure, rise?: Ris
 
 /**
  * One line with the numbers, e.g.
- * "408 — 3 calls; any incident is investigated now", "503 — 8.2 % of calls (820); above 5 %",
- * "487 — ×3.1 vs earlier in range (42 calls in the last quarter)".
+ * "408 — 3 calls; investigate every one", "503 — 8.2 % of calls (820); above 5 %",
+ * "487 — 3.1× as frequent as earlier in the range (42 calls in the last quarter)".
  */
 export function describeFinding(measure: CodeMeasure, fired: FiredRule[], rise?: RiseCheck): string {
   const parts: string[] = [];
@@ -114,7 +115,7 @@ function thresholdRule(rule: 'share' | 'count', value: number, threshold: number
 }
 
 function riseText(factor: number): string {
-  return factor === Infinity ? 'new, none earlier in range' : `${formatFactor(factor)} vs earlier in range`;
+  return factor === Infinity ? 'new: none earlier in the range' : `${timesText(factor)} as frequent as earlier in the range`;
 }
 
 /** A configured minimum, or 0 (no minimum) when absent, null or not a usable number. */

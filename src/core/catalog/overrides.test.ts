@@ -85,7 +85,7 @@ describe('buildPolicy with valid overrides', () => {
       503: { rules: { shareAtLeast: null, rise: null } },
       404: { rules: { anyIncident: true }, followUp: 'Page the provisioning team' },
     });
-    expect(policy.codes[487].followUp).toBe('Investigate at the first incident');
+    expect(policy.codes[487].followUp).toBe('Investigate every one');
     expect(policy.codes[503].followUp).toBe('Normal');
     expect(policy.codes[404].followUp).toBe('Page the provisioning team');
   });

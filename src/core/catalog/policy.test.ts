@@ -59,7 +59,7 @@ describe('runbook codes', () => {
   it.each(IMMEDIATE)('%i is investigated at the first incident', (code) => {
     const { rules, followUp } = policyFor(code);
     expect(rules.anyIncident).toBe(true);
-    expect(followUp).toBe('Investigate at the first incident');
+    expect(followUp).toBe('Investigate every one');
     expect(raisedWithoutHistory(rules, 1, 10_000)).toBe(true);
   });
 
@@ -69,7 +69,7 @@ describe('runbook codes', () => {
     expect(rules.shareAtLeast).toEqual(expect.any(Number));
     expect(rules.countAtLeast).toBeNull();
     expect(rules.rise).toEqual({ factor: 2, minCount: 10, minZ: 3 });
-    expect(followUp).toBe('Track; investigate significant numbers or a rise');
+    expect(followUp).toBe('Track: investigate significant numbers or a rise');
   });
 
   it.each(TRACKED)('%i: one call among 10,000 is not raised, 30 %% of calls is', (code) => {

@@ -32,8 +32,8 @@ export function trackRules(shareAtLeast: number | null, rise: RiseRule | null = 
 
 /** The runbook's follow-up rule in words. */
 export const FOLLOW_UP: Record<Severity, string> = Object.freeze({
-  immediate: 'Investigate at the first incident',
-  track: 'Track; investigate significant numbers or a rise',
+  immediate: 'Investigate every one',
+  track: 'Track: investigate significant numbers or a rise',
   normal: 'Normal',
 });
 

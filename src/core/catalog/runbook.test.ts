@@ -115,8 +115,8 @@ const RUNBOOK: RunbookCase[] = [
 ];
 
 const FOLLOW_UP_WORDS: Record<Severity, string> = {
-  immediate: 'Investigate at the first incident',
-  track: 'Track; investigate significant numbers or a rise',
+  immediate: 'Investigate every one',
+  track: 'Track: investigate significant numbers or a rise',
   normal: 'Normal',
 };
 

@@ -61,7 +61,7 @@ describe('escalationSummary', () => {
         'SIP 503 Service Unavailable — needs follow-up (track)',
         'Calls: 3,200 of 60,000 final responses (5.3 %)',
         'Window: 2026-03-02 14:00:00 UTC – 2026-03-02 15:00:00 UTC',
-        'Rule: above 5 % (5.3 % of calls, threshold 5 %); ×3.9 vs earlier in range (1,800 of 15,000 calls ' +
+        'Rule: above 5 % (5.3 % of calls, threshold 5 %); 3.9× as frequent as earlier in the range (1,800 of 15,000 calls ' +
           'recently vs 1,400 of 45,000 earlier, z = 42.0, threshold ×2)',
         'Since: first seen 2026-03-02 14:00:00 UTC, last seen 2026-03-02 14:59:00 UTC; 1,800 calls in the last 15 min',
         'Top contributors:',

@@ -10,7 +10,7 @@ function lazyEditor<P extends StandardEditorProps<any, any, any>>(
   load: () => Promise<React.ComponentType<P>>,
   name: string
 ) {
-  const Loaded = lazy(() => load().then((component) => ({ default: component })));
+  const Loaded = lazy(() => load().then((component) => ({ default: component as React.ComponentType<any> })));
   const Editor = (props: P) => (
     <Suspense fallback={<LoadingPlaceholder text="Loading…" />}>
       <Loaded {...props} />

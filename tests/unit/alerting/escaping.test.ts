@@ -134,7 +134,7 @@ describe('labels and the rest of the file', () => {
       'SIP 503: 3.0 % of calls (3 of 100) in the last 15 min; follow-up at 5 % with at least 10 calls'
     );
     expect(renderTemplate(anyIncident.annotations.summary, data('500'))).toBe(
-      'SIP 500: 3 calls in the last 15 min; any incident is investigated now'
+      'SIP 500: 3 calls in the last 15 min; investigate every one'
     );
   });
 
