@@ -2,6 +2,7 @@ import React from 'react';
 import { useStyles2 } from '@grafana/ui';
 import { TEST_IDS } from '../../constants/testIds';
 import type { CodeView } from '../../view';
+import { rovingTabIndex, useRovingFocus } from '../useRovingFocus';
 import { getDistributionBarsStyles, SEVERITY_BACKGROUND, SEVERITY_PATTERN } from './DistributionBars.styles';
 
 /** What a bar needs of one code. */
@@ -20,9 +21,16 @@ export interface DistributionBarsProps {
 export function DistributionBars({ slices, selectedCode, onSelect }: DistributionBarsProps) {
   const styles = useStyles2(getDistributionBarsStyles);
   const max = Math.max(1, ...slices.map((slice) => slice.count));
+  const onKeyDown = useRovingFocus();
   return (
-    <ul className={styles.list} aria-label="SIP response codes, bar chart" data-testid={TEST_IDS.chart} data-view="bar">
-      {slices.map((slice) => {
+    <ul
+      className={styles.list}
+      aria-label="SIP response codes, bar chart"
+      data-testid={TEST_IDS.chart}
+      data-view="bar"
+      onKeyDown={onKeyDown}
+    >
+      {slices.map((slice, index) => {
         const selected = slice.code === selectedCode;
         return (
           <li key={slice.code}>
@@ -32,6 +40,8 @@ export function DistributionBars({ slices, selectedCode, onSelect }: Distributio
               data-testid={TEST_IDS.slice(slice.code)}
               data-code={slice.code}
               data-severity={slice.severity}
+              data-roving-item=""
+              tabIndex={rovingTabIndex(index)}
               aria-label={slice.label}
               aria-pressed={selected}
               title={slice.label}

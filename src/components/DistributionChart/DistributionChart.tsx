@@ -3,6 +3,7 @@ import { arc as d3Arc, pie as d3Pie, PieArcDatum } from 'd3-shape';
 import { useStyles2 } from '@grafana/ui';
 import type { ChartSlice } from '../../view';
 import { TEST_IDS } from '../../constants/testIds';
+import { rovingTabIndex, useRovingFocus } from '../useRovingFocus';
 import { getDistributionChartStyles } from './DistributionChart.styles';
 import { patternIds, SeverityPatterns } from './SeverityPatterns';
 
@@ -53,6 +54,7 @@ export function DistributionChart({
   const ids = patternIds(prefix);
 
   const arcs = useMemo(() => sliceArcs(slices), [slices]);
+  const onKeyDown = useRovingFocus();
 
   const drawArc = useMemo(
     () =>
@@ -72,9 +74,10 @@ export function DistributionChart({
       aria-label={`SIP response codes, ${variant} chart`}
       data-testid={TEST_IDS.chart}
       data-view={variant}
+      onKeyDown={onKeyDown}
     >
       <SeverityPatterns prefix={prefix} />
-      {arcs.map((arc) => {
+      {arcs.map((arc, index) => {
         const slice = arc.data;
         const path = drawArc(arc) ?? undefined;
         const selected = slice.code !== null && slice.code === selectedCode;
@@ -91,7 +94,8 @@ export function DistributionChart({
               data-folded={slice.folded.length > 0 ? slice.folded.join(' ') : undefined}
               data-severity={slice.severity}
               role="button"
-              tabIndex={0}
+              tabIndex={rovingTabIndex(index)}
+              data-roving-item=""
               aria-label={slice.label}
               aria-pressed={selected}
               onClick={(event) => choose(event.currentTarget)}

@@ -137,9 +137,9 @@ describe('guidance wording', () => {
     expect(describeFiredRule({ rule: 'count', value: 120, threshold: 100, text: 'above 100 calls' })).toBe(
       'Count: 120 calls — above 100 calls'
     );
-    expect(describeFiredRule({ rule: 'rise', value: 3.1, threshold: 2, text: '3.1× as frequent as earlier in the range' })).toBe(
-      'Rise: 3.1× as frequent as earlier in the range'
-    );
+    expect(
+      describeFiredRule({ rule: 'rise', value: 3.1, threshold: 2, text: '3.1× as frequent as earlier in the range' })
+    ).toBe('Rise: 3.1× as frequent as earlier in the range');
   });
 
   it('describes configured rules', () => {

@@ -199,7 +199,9 @@ describe('SipCodesPanel', () => {
       487: Array.from({ length: 24 }, (_, i) => (i >= 18 ? 30 : 3)),
     });
     renderWithTheme(<SipCodesPanel {...panelProps({ series, options: { recentWindow: '90m' } })} />);
-    expect(screen.getByTestId(TEST_IDS.finding(487))).toHaveTextContent(/487 · .*\d+(\.\d)?× as frequent as earlier in the range/);
+    expect(screen.getByTestId(TEST_IDS.finding(487))).toHaveTextContent(
+      /487 · .*\d+(\.\d)?× as frequent as earlier in the range/
+    );
   });
 
   it('says when nothing needs follow-up', () => {
