@@ -96,3 +96,23 @@ describe('the guidance card leads from "what" to "who, which calls, since when"'
     expect(within(card).queryByTestId(TEST_IDS.recentCalls)).toBeNull();
   });
 });
+
+describe('keyboard order', () => {
+  it('is one tab stop per group: findings, chart, legend', async () => {
+    const user = userEvent.setup();
+    renderNoc();
+    // The folded messages come first (each summary is focusable); then one stop per group.
+    for (
+      let step = 0;
+      step < 5 && !document.activeElement?.getAttribute('data-testid')?.startsWith('sip-finding-');
+      step++
+    ) {
+      await user.tab();
+    }
+    expect(document.activeElement).toHaveAttribute('data-testid', expect.stringMatching(/^sip-finding-/));
+    await user.tab();
+    expect(document.activeElement).toHaveAttribute('data-testid', expect.stringMatching(/^sip-(slice-|other-slice)/));
+    await user.tab();
+    expect(document.activeElement).toHaveAttribute('data-testid', expect.stringMatching(/^sip-legend-row-/));
+  });
+});
