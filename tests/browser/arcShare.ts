@@ -140,8 +140,8 @@ export function sliceAngle(d: string): number {
         continue;
       }
       const raw = Math.atan2(point.y, point.x);
-      const reference = previous ?? first ?? raw;
-      const angle = raw + 2 * Math.PI * Math.round((reference - raw) / (2 * Math.PI));
+      const reference: number = previous ?? first ?? raw;
+      const angle: number = raw + 2 * Math.PI * Math.round((reference - raw) / (2 * Math.PI));
       first = first ?? angle;
       previous = angle;
       min = Math.min(min, angle);
