@@ -141,6 +141,8 @@ export interface Notice {
   kind: NoticeKind;
   level: NoticeLevel;
   message: string;
+  /** What someone who can edit the panel can do about it ("Set the panel option …"); shown to editors only. */
+  editorHint?: string;
 }
 
 /** Values that are not SIP status codes, with how many calls carried them. */

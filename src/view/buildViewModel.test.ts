@@ -62,7 +62,9 @@ describe('buildViewModel', () => {
   it('fires the rise rule on a date histogram and uses the recent window option', () => {
     const rising = model({ series: risingSeries() });
     expect(rising.findings.map((finding) => finding.code)).toContain(487);
-    expect(rising.findings.find((finding) => finding.code === 487)!.summary).toMatch(/\d+(\.\d)?× as frequent as earlier in the range/);
+    expect(rising.findings.find((finding) => finding.code === 487)!.summary).toMatch(
+      /\d+(\.\d)?× as frequent as earlier in the range/
+    );
     expect(rising.messages.filter((message) => message.kind === 'rise-needs-histogram')).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { buildViewModel, userCanEdit } from '.';
 import { DEFAULT_OPTIONS } from '../options';
+import { FieldType, toDataFrame } from '@grafana/data';
 import { darkTheme, termsFrame } from '../testing/panelProps';
 
 describe('userCanEdit', () => {
@@ -31,5 +32,24 @@ describe('hints that need an editor', () => {
     expect(cutOff(true)).toContain('raise the Terms size');
     expect(cutOff(false)).not.toContain('raise the Terms size');
     expect(cutOff(false)).toContain('keeps only its 3 most frequent values');
+  });
+});
+
+describe("the core's editor hints", () => {
+  it('reach editors only', () => {
+    const frame = toDataFrame({
+      refId: 'A',
+      fields: [
+        { name: 'host', type: FieldType.string, values: ['sbc-1'] },
+        { name: 'Count', type: FieldType.number, values: [10] },
+      ],
+    });
+    const text = (canEdit: boolean) =>
+      buildViewModel({ series: [frame], options: DEFAULT_OPTIONS, theme: darkTheme, canEdit }).messages.find(
+        (message) => message.kind === 'no-code-field'
+      )!.text;
+    expect(text(true)).toContain('Set the panel option "Code field"');
+    expect(text(false)).not.toContain('Set the panel option');
+    expect(text(false)).toContain('Fields seen: host');
   });
 });

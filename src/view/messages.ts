@@ -33,6 +33,9 @@ export function noticeMessage(notice: Notice, distribution: CodeDistribution, ca
     title: NOTICE_TITLES[notice.kind] ?? 'Note',
     text: notice.message,
   };
+  if (notice.editorHint && canEdit) {
+    message.text = `${message.text} ${notice.editorHint}`;
+  }
   if (notice.kind === 'no-data') {
     message.level = notice.level === 'error' ? 'error' : 'warning';
     message.text = `${notice.message} ${NO_CALLS_ADVICE}`;

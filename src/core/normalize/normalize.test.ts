@@ -596,7 +596,8 @@ describe('finding the code field', () => {
     const problem = notice(result, 'no-code-field')!;
     expect(problem.level).toBe('error');
     expect(problem.message).toContain('sip.method, sip.duration');
-    expect(problem.message).toContain('Code field');
+    expect(problem.editorHint).toContain('Code field');
+    expect(problem.message).not.toContain('Set the panel option');
     expect(result.fieldsSeen).toEqual(['@timestamp', '_id', 'sip.method', 'sip.duration']);
   });
 });

@@ -9,7 +9,7 @@
 import type { DataFrame } from '@grafana/data';
 import { CodeDistribution, FrameShape, Notice, Timeline } from '../types';
 import { FrameView, isRecord, readFrame } from './frameView';
-import { NoticeList, messages, queriesText } from './notices';
+import { FIX_CODE_FIELD, NoticeList, SET_CODE_FIELD, messages, queriesText } from './notices';
 import { RowPlan, countRowPlans, planRows } from './rows';
 import { SeriesPlan, countSeries, isSeriesFrame, planSeries } from './series';
 import { CodeTally } from './tally';
@@ -235,7 +235,8 @@ function reportMissingCodeField(
   notices.add(
     'code-field-missing',
     level,
-    messages.codeFieldMissing(codeField, fieldsSeen, fallback, queriesText(refIds))
+    messages.codeFieldMissing(codeField, fieldsSeen, fallback, queriesText(refIds)),
+    FIX_CODE_FIELD
   );
 }
 
@@ -258,7 +259,7 @@ function reportNothingToCount(
   if (codeField && rowPlannings.some((planning) => planning.codeFieldMissing)) {
     return; // Already explained by code-field-missing, which lists the fields.
   }
-  notices.add('no-code-field', 'error', messages.noCodeField(fieldsSeen));
+  notices.add('no-code-field', 'error', messages.noCodeField(fieldsSeen), SET_CODE_FIELD);
 }
 
 function reportMixedShapes(

@@ -8,9 +8,9 @@ const MAX_NAMES_LISTED = 12;
 export class NoticeList {
   private readonly list: Notice[] = [];
 
-  add(kind: NoticeKind, level: NoticeLevel, message: string): void {
+  add(kind: NoticeKind, level: NoticeLevel, message: string, editorHint?: string): void {
     if (!this.list.some((notice) => notice.kind === kind && notice.message === message)) {
-      this.list.push({ kind, level, message });
+      this.list.push(editorHint ? { kind, level, message, editorHint } : { kind, level, message });
     }
   }
 
@@ -51,9 +51,12 @@ export function queriesText(refIds: Array<string | undefined>): string {
   return `queries ${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
 }
 
-const SET_CODE_FIELD =
+/** What an editor can do about a missing code field; shown only to users who can edit (Notice.editorHint). */
+export const SET_CODE_FIELD =
   'Set the panel option "Code field" to the field that holds the SIP status code (for example sip.status_code), ' +
   'or group the query by that field with a Terms aggregation.';
+
+export const FIX_CODE_FIELD = 'Fix or clear the "Code field" option.';
 
 export const messages = {
   noData: () => 'The queries returned no data for this time range.',
@@ -65,17 +68,14 @@ export const messages = {
     'Add a Terms group-by on the SIP status code field (for example sip.status_code) before the Date Histogram, ' +
     'or use the Terms group-by alone.',
 
-  noCodeField: (fields: string[]) =>
-    `None of the fields holds SIP status codes. Fields seen: ${listNames(fields)}. ${SET_CODE_FIELD}`,
+  noCodeField: (fields: string[]) => `None of the fields holds SIP status codes. Fields seen: ${listNames(fields)}.`,
 
   uncodedIgnored: (names: string[], queries: string) =>
     `Not counted: ${listNames(names)} from ${queries} carry no SIP code.`,
 
   codeFieldMissing: (field: string, fields: string[], fallback: string | undefined, queries: string) =>
     `The code field "${field}" is not in the data of ${queries}. Fields seen: ${listNames(fields)}. ` +
-    (fallback
-      ? `Codes were read from "${fallback}" instead, found automatically; fix or clear the "Code field" option.`
-      : 'Fix or clear the "Code field" option.'),
+    (fallback ? `Codes were read from "${fallback}" instead, found automatically.` : 'No codes were read.'),
 
   invalidValues: (invalid: InvalidValues, allCalls: number) => {
     const share = allCalls > 0 ? ` (${formatNumber((invalid.count / allCalls) * 100)} % of all calls)` : '';
