@@ -10,15 +10,15 @@ export const ROVING_ITEM = '[data-roving-item]';
  * One tab stop per group (findings, chart, legend), arrow keys inside it, as Grafana's own lists do: the group's
  * items carry `data-roving-item` and `tabIndex={index === 0 ? 0 : -1}`; this handler moves focus and the tab stop.
  */
-export function useRovingFocus(): (event: React.KeyboardEvent<HTMLElement>) => void {
-  return useCallback((event: React.KeyboardEvent<HTMLElement>) => {
+export function useRovingFocus(): (event: React.KeyboardEvent<Element>) => void {
+  return useCallback((event: React.KeyboardEvent<Element>) => {
     const step = NEXT.has(event.key) ? 1 : PREVIOUS.has(event.key) ? -1 : 0;
     const edge = event.key === 'Home' ? 'first' : event.key === 'End' ? 'last' : null;
     if (step === 0 && edge === null) {
       return;
     }
-    const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(ROVING_ITEM));
-    const current = items.indexOf(document.activeElement as HTMLElement);
+    const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement | SVGElement>(ROVING_ITEM));
+    const current = items.indexOf(document.activeElement as HTMLElement | SVGElement);
     if (items.length === 0 || current < 0) {
       return;
     }
