@@ -55,4 +55,10 @@ describe('buildGuidanceLinks', () => {
     >;
     expect(pane.datasource).toBe('logs-es');
   });
+
+  it('leaves out the code-level traces link when the template opens one call', () => {
+    const { links, hints } = buildGuidanceLinks(input({ traceUrlTemplate: 'https://homer/call?id=${callId}' }));
+    expect(links.some((link) => link.kind === 'traces')).toBe(false);
+    expect(hints.join(' ')).toContain('each recent call below links to its SIP ladder');
+  });
 });

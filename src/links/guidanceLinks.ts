@@ -74,9 +74,14 @@ export function buildGuidanceLinks(input: GuidanceLinksInput): GuidanceLinks {
     });
   }
 
-  const trace = buildTraceLink(input.traceUrlTemplate, context);
+  // A template made for one call (`${callId}`) opens each recent call's SIP ladder; for the whole code it would search
+  // an empty Call-ID, so the code-level link is left out.
+  const perCall = /\$\{callId(:[a-z]+)?\}/.test(input.traceUrlTemplate);
+  const trace = perCall ? undefined : buildTraceLink(input.traceUrlTemplate, context);
   if (trace) {
     links.push(trace);
+  } else if (perCall) {
+    hints.push('SIP traces: the template opens one call (${callId}); each recent call below links to its SIP ladder.');
   } else {
     hints.push(
       'SIP traces: set "SIP traces URL template" in the panel options (Links), e.g. https://homer/search?code=${code}&from=${__from}&to=${__to}.'
