@@ -134,7 +134,9 @@ export type NoticeKind =
   | 'no-time-data'
   | 'policy'
   | 'rise-needs-histogram'
-  | 'query-roles';
+  | 'query-roles'
+  /** The rows are SIP messages (one per request or response), or a Terms query counts them: what was counted. */
+  | 'sip-messages';
 
 /** A message for the person looking at the panel. */
 export interface Notice {

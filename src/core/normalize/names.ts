@@ -22,6 +22,8 @@ const NOT_A_CODE_WORDS = new Set([
   'bytes',
   'port',
   'id',
+  // The CSeq number (Packetbeat's sip.cseq.code), not a status code.
+  'cseq',
 ]);
 
 /** Columns that never hold codes: Elasticsearch hit metadata and the like. */

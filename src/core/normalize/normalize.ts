@@ -8,7 +8,7 @@
  */
 import type { DataFrame } from '@grafana/data';
 import { CodeDistribution, FrameShape, Notice, Timeline } from '../types';
-import { FrameView, isRecord, readFrame } from './frameView';
+import { FrameView, isRecord, readFrame, withoutKeyword } from './frameView';
 import { FIX_CODE_FIELD, NoticeList, SET_CODE_FIELD, messages, queriesText } from './notices';
 import { RowPlan, countRowPlans, planRows } from './rows';
 import { SeriesPlan, countSeries, isSeriesFrame, planSeries } from './series';
@@ -19,6 +19,11 @@ export interface NormalizeOptions {
   codeField?: string;
   /** The query's size limit for raw/log rows, when the caller knows it: rows reaching it mean the counts are partial. */
   rowLimit?: number;
+  /**
+   * Each query's Lucene text by refId, when the caller knows it: a Terms count of SIP messages whose query keeps
+   * only responses to INVITE is then not pointed out.
+   */
+  queries?: Record<string, string>;
 }
 
 /** Shapes in the order they are preferred when queries return different kinds of data. */
@@ -52,6 +57,7 @@ export function normalizeFrames(series: DataFrame[], options?: NormalizeOptions)
 interface ReadOptions {
   codeField?: string;
   rowLimit?: number;
+  queries?: Record<string, string>;
 }
 
 function readOptions(options: unknown, notices: NoticeList): ReadOptions {
@@ -71,12 +77,21 @@ function readOptions(options: unknown, notices: NoticeList): ReadOptions {
   } else if (rowLimit != null && rowLimit !== 0) {
     notices.add('partial-data', 'info', messages.badRowLimit(rowLimit));
   }
+  if (isRecord(given.queries)) {
+    const queries: Record<string, string> = {};
+    for (const [refId, query] of Object.entries(given.queries)) {
+      if (typeof query === 'string') {
+        queries[refId] = query;
+      }
+    }
+    result.queries = queries;
+  }
   return result;
 }
 
 function normalize(series: unknown, options: unknown): CodeDistribution {
   const notices = new NoticeList();
-  const { codeField, rowLimit } = readOptions(options, notices);
+  const { codeField, rowLimit, queries } = readOptions(options, notices);
   if (!Array.isArray(series)) {
     const message = series == null ? messages.noData() : messages.noFrames(typeof series);
     notices.add('no-data', series == null ? 'info' : 'warning', message);
@@ -133,6 +148,11 @@ function normalize(series: unknown, options: unknown): CodeDistribution {
     timeline = counted.timeline;
     untimedCalls = counted.untimedCalls;
     usedField = mostCommon(seriesPlanning.plans.map((plan) => plan.labelKey));
+    reportTermsOnMessages(
+      seriesPlanning.plans.map((plan) => ({ refId: plan.frame.refId, field: plan.labelKey ?? codeField })),
+      queries,
+      notices
+    );
   } else {
     const plans = rowPlans.filter((plan) => plan.shape === shape);
     const counted = countRowPlans(plans);
@@ -148,6 +168,14 @@ function normalize(series: unknown, options: unknown): CodeDistribution {
     usedField = mostCommon(plans.map((plan) => plan.codeName));
     partial = partialRows(plans, rowLimit, notices);
     reportCountFallbacks(plans, notices);
+    reportSipMessages(plans, notices);
+    if (shape === 'terms-table') {
+      reportTermsOnMessages(
+        plans.map((plan) => ({ refId: plan.frame.refId, field: plan.codeName })),
+        queries,
+        notices
+      );
+    }
   }
 
   const codes = tally.finalCodes();
@@ -356,4 +384,57 @@ function reportCountFallbacks(plans: RowPlan[], notices: NoticeList): void {
       notices.add('no-count-field', 'warning', messages.noCountColumn(undefined, queriesText([plan.frame.refId])));
     }
   }
+}
+
+/** One line saying what was counted of SIP message rows (see sipMessages.ts). */
+function reportSipMessages(plans: RowPlan[], notices: NoticeList): void {
+  const selections = plans.map((plan) => plan.messages).filter((selection) => selection !== undefined);
+  if (selections.length === 0) {
+    return;
+  }
+  notices.add(
+    'sip-messages',
+    'info',
+    messages.sipMessagesCounted(
+      selections.every((selection) => selection.byMethod),
+      selections.every((selection) => selection.byCallId),
+      selections.reduce((total, selection) => total + selection.otherMethods, 0)
+    )
+  );
+}
+
+/** Packetbeat's SIP module sets this field on every SIP response, whatever the method. */
+const MESSAGE_CODE_FIELD = 'sip.code';
+const INVITE_FILTER = /cseq\.method(\.keyword)?\s*:\s*\(?\s*"?invite\b/i;
+
+/**
+ * A Terms aggregation on an index of SIP messages counts every response (BYE and REGISTER answers, retransmissions)
+ * and cannot keep one per call: say so, and how to keep only responses to INVITE, unless the query already does.
+ */
+function reportTermsOnMessages(
+  plans: Array<{ refId?: string; field?: string }>,
+  queries: Record<string, string> | undefined,
+  notices: NoticeList
+): void {
+  const unfiltered = new Map<string | undefined, boolean>();
+  for (const { refId, field } of plans) {
+    if (field === undefined || withoutKeyword(field.toLowerCase()) !== MESSAGE_CODE_FIELD) {
+      continue;
+    }
+    const query = refId !== undefined ? queries?.[refId] : undefined;
+    if (query === undefined || !INVITE_FILTER.test(query)) {
+      unfiltered.set(refId, query !== undefined);
+    }
+  }
+  if (unfiltered.size === 0) {
+    return;
+  }
+  const refIds = [...unfiltered.keys()];
+  const known = [...unfiltered.values()].every(Boolean);
+  notices.add(
+    'sip-messages',
+    'warning',
+    messages.termsOnMessages(queriesText(refIds), known),
+    messages.inviteFilterHint()
+  );
 }

@@ -120,6 +120,23 @@ export const messages = {
     `The time field "${field}" holds no usable times, so there is no timeline (rise detection needs one).`,
 
   unreadable: (reason: string) => `The panel could not read this data (${reason}). Nothing was counted.`,
+
+  sipMessagesCounted: (byMethod: boolean, byCallId: boolean, otherMethods: number) =>
+    `SIP messages: counted the final responses${byMethod ? ' to INVITE' : ''}` +
+    (byCallId ? ', one per Call-ID' : ' (there is no Call-ID field, so a retransmitted response counts again)') +
+    (byMethod ? '' : ' (there is no CSeq method field, so answers to REGISTER or OPTIONS count too)') +
+    (otherMethods > 0 ? `; ${formatNumber(otherMethods)} responses to other methods left out.` : '.'),
+
+  termsOnMessages: (queries: string, queryKnown: boolean) =>
+    `${capitalise(queries)} ${queries.startsWith('queries') ? 'count' : 'counts'} SIP messages with a Terms ` +
+    'aggregation on sip.code' +
+    (queryKnown ? ' and no INVITE filter, so' : ': unless the query keeps only responses to INVITE,') +
+    ' the 200 OK of every BYE, REGISTER and OPTIONS counts as an answered call, a 401 challenge as a refused one, ' +
+    'and every retransmission again.',
+
+  inviteFilterHint: () =>
+    'Add sip.cseq.method:INVITE AND sip.type:response to the query. A Terms count still counts each retransmitted ' +
+    'response; a raw data query on the same index is counted one response per Call-ID.',
 };
 
 function capitalise(text: string): string {

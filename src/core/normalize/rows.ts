@@ -6,6 +6,7 @@ import { Candidate, columnStats, detectCodeField, pickCodeCandidate } from './de
 import { detectTimePath, documentField, extractDocuments, samplePaths } from './documents';
 import { FieldView, FrameView, findFieldByName, timeFieldOf } from './frameView';
 import { isCountColumnName, isMetadataField, looksLikeCountColumn } from './names';
+import { MessageSelection, messageFieldsOf, selectCallOutcomes } from './sipMessages';
 import { CodeTally } from './tally';
 import { TimeSpan, timeGrid, widenSpan } from './timeGrid';
 
@@ -26,7 +27,10 @@ export interface RowPlan {
   count: CountSource;
   times?: ArrayLike<unknown>;
   timeName?: string;
+  /** Rows the query returned (`codes` and `times` hold fewer when the rows are SIP messages). */
   rows: number;
+  /** Set when the rows are SIP messages: `codes` and `times` then hold each call's outcome only. */
+  messages?: MessageSelection;
 }
 
 export interface RowPlanning {
@@ -75,20 +79,24 @@ export function planRows(frame: FrameView, codeField: string | undefined): RowPl
         : { kind: 'one-per-row', reason: 'no-count-column' };
     }
   }
-  return {
-    plan: {
-      shape,
-      frame,
-      codeName: code.name,
-      codes: code.values,
-      count,
-      times: time?.values,
-      timeName: time?.name,
-      rows: code.values.length,
-    },
-    codeFieldMissing,
-    names,
+  const plan: RowPlan = {
+    shape,
+    frame,
+    codeName: code.name,
+    codes: code.values,
+    count,
+    times: time?.values,
+    timeName: time?.name,
+    rows: code.values.length,
   };
+  const messageFields = shape === 'raw-rows' ? messageFieldsOf(frame, code) : undefined;
+  if (messageFields) {
+    const messages = selectCallOutcomes(code.values, time?.values, plan.rows, messageFields);
+    plan.messages = messages;
+    plan.codes = messages.rows.map((row) => code!.values[row]);
+    plan.times = time && messages.rows.map((row) => time.values[row]);
+  }
+  return { plan, codeFieldMissing, names };
 }
 
 function planDocuments(frame: FrameView, field: FieldView, codeField: string | undefined): RowPlanning {
@@ -160,7 +168,8 @@ export function countRowPlans(plans: RowPlan[]): { tally: CodeTally; span?: Time
 
 /** Counts a plan's rows into the tally. Rows without a time field still count; the grid records them as untimed. */
 export function countRows(plan: RowPlan, tally: CodeTally): void {
-  const { codes, rows, times } = plan;
+  const { codes, times } = plan;
+  const rows = codes.length;
   if (plan.count.kind === 'one-per-row') {
     tally.countCells(codes, rows, times);
     return;
