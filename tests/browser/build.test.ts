@@ -25,7 +25,8 @@ test('dist/module.js asks the host only for modules Grafana provides, and export
   const deps = await session.page.evaluate(() => window.loadBuiltPlugin());
   expect(deps.sort()).toEqual(expect.arrayContaining(['@grafana/data', '@grafana/ui', 'react']));
   for (const dep of deps) {
-    expect(['@emotion/css', '@grafana/data', '@grafana/ui', 'module', 'react']).toContain(dep);
+    // Grafana shares these with plugins (SystemJS); @grafana/runtime serves the logs source picker and config.
+    expect(['@emotion/css', '@grafana/data', '@grafana/runtime', '@grafana/ui', 'module', 'react']).toContain(dep);
   }
 });
 
@@ -34,11 +35,16 @@ test('the built panel renders realistic data and opens guidance with links', asy
   const data = realisticTimeseries();
   await page.evaluate(
     ({ frames, timeRange }) =>
-      window.renderPanel(frames, { codeField: 'sip_status' }, { width: 1100, height: 600 }, {
-        build: 'dist',
-        timeRange,
-        targets: [{ refId: 'A', datasource: { type: 'elasticsearch', uid: 'voice-calls' } }],
-      }),
+      window.renderPanel(
+        frames,
+        { codeField: 'sip_status' },
+        { width: 1100, height: 600 },
+        {
+          build: 'dist',
+          timeRange,
+          targets: [{ refId: 'A', datasource: { type: 'elasticsearch', uid: 'voice-calls' } }],
+        }
+      ),
     data
   );
   const codes = Object.keys(data.totals).map(Number);

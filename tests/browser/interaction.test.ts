@@ -5,7 +5,7 @@
 import '../support/grafanaInNode';
 import { createTheme, dataFrameFromJSON } from '@grafana/data';
 import type { Page } from 'playwright-core';
-import { assessCodes, normalizeFrames, policyFor, Severity } from '../../src/core';
+import { assessCodes, normalizeFrames, ongoingFirst, policyFor, Severity } from '../../src/core';
 import { SEVERITY_COLOR_NAMES } from '../../src/constants/severity';
 import { TEST_IDS } from '../../src/constants/testIds';
 import { HarnessSession, openHarness, screenshot } from './browser';
@@ -25,6 +25,11 @@ async function renderRealistic(options: object = {}, extras: object = {}) {
   // The panel keeps its open card across data refreshes, as in Grafana; each test starts with none open.
   if ((await guidance().count()) > 0) {
     await page.keyboard.press('Escape');
+  }
+  // …and with the "+N more" list of findings closed.
+  const more = page.getByTestId(TEST_IDS.findingsMore);
+  if ((await more.count()) > 0 && (await more.getAttribute('aria-expanded')) === 'true') {
+    await more.click();
   }
   await page.evaluate(
     ({ frames, options, extras }) => window.renderPanel(frames, options, { width: 1100, height: 640 }, extras),
@@ -84,9 +89,15 @@ describe.each(['dark', 'light'] as const)('%s theme', (mode) => {
       await expect(slice.getAttribute('data-severity')).resolves.toBe(severity);
       const fill = await slice.evaluate((element) => getComputedStyle(element).fill);
       expect(palette[severity].has(fill)).toBe(true);
-      // Not colour alone: the legend row says the severity in words.
-      const rowText = await page.getByTestId(TEST_IDS.legendRow(code)).innerText();
-      expect(rowText.toLowerCase()).toContain(severity);
+      // Not colour alone: the legend row says the severity in words (a narrow row whose rule fired shows
+      // "follow up" in its place and keeps the word in its accessible name), and marks it with the severity's shape.
+      const row = page.getByTestId(TEST_IDS.legendRow(code));
+      const rowText = (await row.innerText()).toLowerCase();
+      if (!rowText.includes(severity)) {
+        expect(rowText).toContain('follow up');
+        await expect(row.getAttribute('aria-label')).resolves.toMatch(new RegExp(`\\b${severity}\\b`, 'i'));
+      }
+      await expect(row.locator(`span[data-severity="${severity}"] > svg`).count()).resolves.toBe(1);
     }
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const [r] = background.match(/\d+/g)!.map(Number);
@@ -95,15 +106,45 @@ describe.each(['dark', 'light'] as const)('%s theme', (mode) => {
   });
 });
 
-test('the findings strip lists what the core found, most urgent first', async () => {
+/** The codes of the findings in display order: the strip's chips, then (opened) the "+N more" list. */
+async function displayedFindings(): Promise<{ strip: number[]; overflow: number[]; moreText?: string }> {
+  const codesIn = (locator: ReturnType<Page['locator']>) =>
+    locator.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-testid')!.split('-').pop())));
+  const strip = await codesIn(
+    page
+      .getByTestId(TEST_IDS.findings)
+      .locator(`[data-testid^="sip-finding-"]:not([data-testid="${TEST_IDS.findingsOverflow}"] *)`)
+  );
+  const more = page.getByTestId(TEST_IDS.findingsMore);
+  if ((await more.count()) === 0) {
+    return { strip, overflow: [] };
+  }
+  const moreText = await more.innerText();
+  if ((await more.getAttribute('aria-expanded')) !== 'true') {
+    await more.click();
+  }
+  const overflow = await codesIn(page.getByTestId(TEST_IDS.findingsOverflow).locator('[data-testid^="sip-finding-"]'));
+  return { strip, overflow, moreText };
+}
+
+test('the findings strip lists what the core found: ongoing first, each most urgent first, the rest behind "+N more"', async () => {
   await renderRealistic();
-  const strip = page.getByTestId(TEST_IDS.findings);
-  const items = strip.locator('[data-testid^="sip-finding-"]');
-  await expect(items.count()).resolves.toBe(findings.length);
-  const order = await items.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-testid')!.split('-').pop())));
-  expect(order).toEqual(findings.map((finding) => finding.code));
-  const first = await items.first().innerText();
-  expect(first).toContain(String(findings[0].code));
+  const { strip, overflow, moreText } = await displayedFindings();
+  // Every finding exactly once, in the strip or in the list "+N more" opens: ongoing findings first, then earlier
+  // ones, each most urgent first.
+  expect([...strip, ...overflow]).toEqual([...findings].sort(ongoingFirst).map((finding) => finding.code));
+  expect(strip.length).toBeGreaterThan(0);
+  if (overflow.length > 0) {
+    expect(moreText).toMatch(new RegExp(`\\+${overflow.length} more`));
+  }
+  const first = await page.getByTestId(TEST_IDS.finding(strip[0])).innerText();
+  expect(first).toContain(String(strip[0]));
+  // Findings whose last call is older than the recency window stay listed, marked as earlier.
+  for (const finding of findings) {
+    await expect(page.getByTestId(TEST_IDS.finding(finding.code)).getAttribute('data-ongoing')).resolves.toBe(
+      finding.ongoing === false ? 'false' : 'true'
+    );
+  }
 });
 
 test('clicking a slice opens its guidance with logs and trace links; Esc closes it', async () => {
@@ -119,14 +160,20 @@ test('clicking a slice opens its guidance with logs and trace links; Esc closes 
   const logsUrl = new URL(logsHref, 'http://grafana.local');
   expect(logsUrl.pathname).toMatch(/\/explore$/);
   const panes = JSON.parse(logsUrl.searchParams.get('panes')!);
-  const pane = Object.values(panes)[0] as { datasource: string; queries: Array<{ query: string }>; range: { from: string; to: string } };
+  const pane = Object.values(panes)[0] as {
+    datasource: string;
+    queries: Array<{ query: string }>;
+    range: { from: string; to: string };
+  };
   expect(pane.datasource).toBe(LOGS_UID);
   expect(pane.queries[0].query).toBe(`sip_status:${code}`);
   expect(Number(pane.range.from)).toBe(data.timeRange.from);
   expect(Number(pane.range.to)).toBe(data.timeRange.to);
 
   const traceHref = (await page.getByTestId(TEST_IDS.tracesLink).getAttribute('href'))!;
-  expect(traceHref).toBe(`http://homer.example/search?status=${code}&from=${data.timeRange.from}&to=${data.timeRange.to}&env=prod%20eu`);
+  expect(traceHref).toBe(
+    `http://homer.example/search?status=${code}&from=${data.timeRange.from}&to=${data.timeRange.to}&env=prod%20eu`
+  );
 
   await page.keyboard.press('Escape');
   await expect(guidance().count()).resolves.toBe(0);
@@ -155,10 +202,15 @@ test('the smallest code opens from its legend row by keyboard alone', async () =
   await expect(guidance().innerText()).resolves.toContain(String(smallest));
 });
 
-test('a finding opens the guidance and says why its rule fired', async () => {
+test('a finding opens the guidance and says why its rule fired, also from behind "+N more"', async () => {
   await renderRealistic();
+  // The most urgent finding (408, immediate but earlier in the range) is behind "+N more" on one line.
   const finding = findings[0];
-  await page.getByTestId(TEST_IDS.finding(finding.code)).click();
+  const { overflow } = await displayedFindings();
+  const chip = overflow.includes(finding.code)
+    ? page.getByTestId(TEST_IDS.findingsOverflow).getByTestId(TEST_IDS.finding(finding.code))
+    : page.getByTestId(TEST_IDS.finding(finding.code));
+  await chip.click();
   const text = await guidance().innerText();
   expect(text).toContain(finding.rules[0].text);
 });
@@ -176,7 +228,8 @@ describe('hostile guidance and links are inert', () => {
     policyOverrides: {
       '503': {
         guidance: {
-          notes: '<img src=x onerror="window.__xss = 1"> <script>window.__xss = 2</script> [click](javascript:window.__xss=3)',
+          notes:
+            '<img src=x onerror="window.__xss = 1"> <script>window.__xss = 2</script> [click](javascript:window.__xss=3)',
           meaning: '<b onmouseover="window.__xss = 4">bold?</b>',
         },
       },
