@@ -453,6 +453,7 @@ describe.each(THEMES)('%s theme', (theme) => {
             element.scrollTop = 0;
             return result;
           }, IDS);
+          await screenshot(page, `sizes-${name}-${label}-${theme}-more`);
           for (const code of behind) {
             expect({ code, reachable: reachable[code] ?? false }).toEqual({ code, reachable: true });
           }
@@ -460,7 +461,6 @@ describe.each(THEMES)('%s theme', (theme) => {
           const last = behind[behind.length - 1];
           await list.getByTestId(TEST_IDS.finding(last)).click();
           await expect(page.getByTestId(TEST_IDS.guidance).getAttribute('data-code')).resolves.toBe(String(last));
-          await screenshot(page, `sizes-${name}-${label}-${theme}-more`);
         });
       }
     });
