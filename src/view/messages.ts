@@ -6,8 +6,7 @@ import { codeTermsAgg, CodeDistribution, formatCount, Notice, NoticeKind, Policy
 import type { PanelMessage, SipViewModel } from './types';
 import { policyIssueText } from './wording';
 
-// Partial while new notice kinds land; every kind the core emits has a title (tested).
-const NOTICE_TITLES: Partial<Record<NoticeKind, string>> = {
+const NOTICE_TITLES: Record<NoticeKind, string> = {
   'no-data': 'No calls in this range',
   'no-code-field': 'No field holds SIP codes',
   'code-field-missing': 'Code field not found',
@@ -18,6 +17,8 @@ const NOTICE_TITLES: Partial<Record<NoticeKind, string>> = {
   'no-time-data': 'No time data',
   policy: 'Policy overrides',
   'rise-needs-histogram': 'Rise rule not checked',
+  'query-roles': 'Queries',
+  'sip-messages': 'SIP messages, not calls',
 };
 
 const CODE_FIELD_HINT =

@@ -85,7 +85,7 @@ describe('assignQueryRoles', () => {
     );
     expect(result.distribution).toEqual([callsB]);
     expect(result.calls).toEqual([callsB]);
-    expect(result.normalizeOptions).toEqual({ rowLimit: 500 });
+    expect(result.normalizeOptions).toEqual({ rowLimit: 500, queries: { B: 'sip_status:>=300' } });
   });
 
   it('sums distribution queries of the same shape (two clusters behind a Mixed data source)', () => {

@@ -146,9 +146,16 @@ function assign(
   const distributionLimit = analyses.find(
     (analysis) => decisions.get(analysis)?.role === 'distribution' && analysis.rowLimit !== undefined
   )?.rowLimit;
+  const queries: Record<string, string> = {};
+  for (const analysis of analyses) {
+    if (decisions.get(analysis)?.role === 'distribution' && analysis.facts?.query?.trim()) {
+      queries[analysis.refId] = analysis.facts.query;
+    }
+  }
   result.normalizeOptions = {
     ...(codeFieldOption ? { codeField: codeFieldOption } : {}),
     ...(distributionLimit !== undefined ? { rowLimit: distributionLimit } : {}),
+    ...(Object.keys(queries).length > 0 ? { queries } : {}),
   };
   return result;
 }

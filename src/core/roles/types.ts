@@ -56,5 +56,5 @@ export interface QueryRoles {
   /** Per breakdown refId, its fields other than the code, outermost first. */
   breakdownFields: Record<string, string[]>;
   /** Options for normalizeFrames(distribution, …): the configured code field and the distribution's row limit. */
-  normalizeOptions: { codeField?: string; rowLimit?: number };
+  normalizeOptions: { codeField?: string; rowLimit?: number; queries?: Record<string, string> };
 }
