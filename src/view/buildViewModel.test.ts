@@ -325,7 +325,7 @@ describe('no calls at all', () => {
       const noCalls = messages.find((message) => message.title === 'No calls in this range');
       expect(noCalls).toBeDefined();
       expect(noCalls!.level).toBe('warning');
-      expect(noCalls!.text).toContain('check the gateway and the ingest');
+      expect(noCalls!.text).toContain('Check the gateway and the ingest');
     }
   });
 

@@ -15,8 +15,8 @@ const RUNBOOK_SHADE: Readonly<Record<number, number>> = {
   480: 0,
   503: 1,
   404: 2,
-  487: 3,
-  403: 4,
+  403: 3,
+  487: 4,
 };
 
 /**

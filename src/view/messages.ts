@@ -25,7 +25,7 @@ const CODE_FIELD_HINT =
   'Set "Code field" in the panel options (Data › Code field) to the field or label that holds the SIP status code, e.g. sip.status_code.';
 
 /** No calls at all is something to look into (a gateway or ingest outage), never a calm note. */
-const NO_CALLS_ADVICE = 'No calls in this range: check the gateway and the ingest.';
+const NO_CALLS_ADVICE = 'Check the gateway and the ingest.';
 
 export function noticeMessage(notice: Notice, distribution: CodeDistribution, canEdit = true): PanelMessage {
   const message: PanelMessage = {

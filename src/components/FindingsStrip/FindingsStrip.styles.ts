@@ -73,16 +73,22 @@ export const getFindingsStripStyles = (theme: GrafanaTheme2) => ({
     borderColor: theme.colors.warning.border,
   }),
   /** Findings whose last call is older than the recency window: still listed, visibly secondary. */
+  // Doubled class: this modifier has no theme colours, so its class is shared by every theme and must win over the
+  // theme-dependent base class whatever the order they were inserted in.
   earlier: css({
-    borderStyle: 'dashed',
-    opacity: 0.8,
-    background: 'transparent',
+    '&&': { borderStyle: 'dashed', opacity: 0.8, background: 'transparent' },
   }),
   recency: css({
     minWidth: 0,
+    flexShrink: 10,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     color: theme.colors.text.secondary,
+  }),
+  summary: css({
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
   }),
   more: css({
     flex: 'none',
@@ -97,6 +103,7 @@ export const getFindingsStripStyles = (theme: GrafanaTheme2) => ({
   overflow: css({
     position: 'absolute',
     top: '100%',
+    left: 0,
     right: 0,
     zIndex: 2,
     display: 'flex',
@@ -112,6 +119,7 @@ export const getFindingsStripStyles = (theme: GrafanaTheme2) => ({
     border: `1px solid ${theme.colors.border.medium}`,
     borderRadius: theme.shape.radius.default,
     boxShadow: theme.shadows.z3,
+    '& button': { whiteSpace: 'normal', textAlign: 'left' },
   }),
   calm: css({
     color: theme.colors.success.text,

@@ -80,7 +80,7 @@ export function FindingsStrip({ findings, healthyColor, width, onSelect }: Findi
             view,
             <>
               <SeverityMark severity={view.severity} color={view.color} />
-              <span>{view.summary}</span>
+              <span className={styles.summary}>{view.summary}</span>
               {view.recency && <span className={styles.recency}>{view.recency}</span>}
             </>,
             `${styles.finding} ${severityClass(styles, view)} ${earlier}`
@@ -89,13 +89,11 @@ export function FindingsStrip({ findings, healthyColor, width, onSelect }: Findi
       );
     }
     const named = chip.findings.slice(0, codesNamed);
-    const more = chip.findings.length - named.length;
     return (
       <li key={chip.key} className={`${styles.group} ${severityClass(styles, chip.findings[0])} ${earlier}`}>
         <SeverityMark severity={chip.findings[0].severity} color={chip.findings[0].color} />
         <span>{chip.text}:</span>
         {named.map((view) => findingButton(view, <span>{view.code}</span>, styles.codeInGroup))}
-        {more > 0 && <span className={styles.recency}>… +{more}</span>}
         {!chip.ongoing && <span className={styles.recency}>earlier in range</span>}
       </li>
     );

@@ -58,18 +58,24 @@ export const getLegendTableStyles = (theme: GrafanaTheme2) => ({
   followUp_normal: css({
     boxShadow: `inset 3px 0 0 ${theme.colors.text.secondary}`,
   }),
+  // Variant modifiers carry no theme colours, so their classes are shared by every theme: doubled to win over the
+  // theme-dependent row class whatever the order emotion inserted them in (a live theme switch).
   compact: css({
-    gridTemplateColumns: COMPACT_COLUMNS,
-    rowGap: 2,
-    paddingTop: theme.spacing(0.375),
-    paddingBottom: theme.spacing(0.375),
-    '& > :nth-child(5)': { gridColumn: '1 / -1' },
+    '&&': {
+      gridTemplateColumns: COMPACT_COLUMNS,
+      rowGap: 2,
+      paddingTop: theme.spacing(0.375),
+      paddingBottom: theme.spacing(0.375),
+    },
+    '&& > :nth-child(5)': { gridColumn: '1 / -1' },
   }),
   oneLine: css({
-    gridTemplateColumns: LIST_COLUMNS,
-    padding: theme.spacing(0.25, 1),
-    whiteSpace: 'nowrap',
-    '& > span': { flexWrap: 'nowrap' },
+    '&&': { gridTemplateColumns: LIST_COLUMNS, padding: theme.spacing(0.25, 1), whiteSpace: 'nowrap' },
+    '&& > span': { flexWrap: 'nowrap' },
+  }),
+  /** The meaning in the full legend: one line, the whole text in the cell's tooltip; the action gets two. */
+  meaningLine: css({
+    '&&': { WebkitLineClamp: 1 },
   }),
   codeCell: css({
     display: 'flex',

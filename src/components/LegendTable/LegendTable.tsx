@@ -81,7 +81,7 @@ export function LegendTable({ entries, selectedCode, onSelect, variant = 'full' 
                 </span>
                 {variant === 'full' && (
                   <span className={styles.guidance} title={guidance}>
-                    <span className={styles.line}>{entry.policy.guidance.meaning}</span>
+                    <span className={`${styles.line} ${styles.meaningLine}`}>{entry.policy.guidance.meaning}</span>
                     <span className={`${styles.line} ${styles.action}`}>{entry.policy.guidance.action}</span>
                   </span>
                 )}

@@ -20,8 +20,11 @@ export const getSipCodesPanelStyles = (theme: GrafanaTheme2) => ({
   }),
   messages: css({
     flex: 'none',
-    maxHeight: '45%',
     overflowY: 'auto',
+  }),
+  /** With codes to draw, messages never take more than a part of the panel. */
+  messagesBeside: css({
+    maxHeight: '45%',
   }),
   findings: css({
     flex: 'none',

@@ -118,7 +118,7 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
         }}
       >
         {model.messages.length > 0 && (
-          <div className={styles.messages}>
+          <div className={hasCodes ? `${styles.messages} ${styles.messagesBeside}` : styles.messages}>
             <PanelMessages messages={model.messages} compact={hasCodes} />
           </div>
         )}
