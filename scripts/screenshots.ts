@@ -1,32 +1,59 @@
 /**
  * `npm run screenshots`: the README's and the plugin catalog's screenshots, taken from the real panel in headless
- * Chromium over the seeder's realistic traffic (needs `npm run build:harness`).
+ * Chromium (needs `npm run build:harness`). The data is what the NOC dashboard's own queries return over the
+ * seeder's traffic (distribution, recent failed calls and breakdowns), with the dashboard's panel options.
  */
 import fs from 'fs';
 import path from 'path';
+// Loaded first: @grafana/data needs a window when it loads.
+import { grafanaData } from '../tests/support/grafanaInNode';
 import { openHarness, REPO_ROOT } from '../tests/browser/browser';
-import { realisticTimeseries } from '../tests/browser/realistic';
 import { TEST_IDS } from '../src/constants/testIds';
+import { buildScenario } from '../tools/seed';
+import { callRecordsBetween, dashboardFrames } from '../tools/seed/testing/dashboardFrames';
 
 const OUT_DIR = path.join(REPO_ROOT, 'src/img/screenshots');
-const SIZE = { width: 1100, height: 600 };
+const HOUR_MS = 3_600_000;
+// The stack's default seed, on a weekday afternoon, over the dashboard's default six hours.
+const ANCHOR = Date.UTC(2026, 10, 25, 14, 0);
+
+interface DashboardPanel {
+  type: string;
+  targets: Array<Record<string, unknown>>;
+  options: Record<string, unknown>;
+}
+
+function dashboardPanel(): DashboardPanel {
+  const dashboard = JSON.parse(
+    fs.readFileSync(path.join(REPO_ROOT, 'provisioning/dashboards/noc/sip-noc.json'), 'utf8')
+  );
+  const pluginId = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'src/plugin.json'), 'utf8')).id;
+  return dashboard.panels.find((panel: DashboardPanel) => panel.type === pluginId);
+}
 
 async function main() {
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  const data = realisticTimeseries();
+  const panel = dashboardPanel();
+  const scenario = buildScenario({ seed: 42, anchorMs: ANCHOR, days: 1, peakPerMinute: 20, utcOffsetHours: 0 });
+  const range = { from: ANCHOR - 6 * HOUR_MS, to: ANCHOR, stepMs: 60_000 };
+  const frames = dashboardFrames(panel.targets, callRecordsBetween(scenario, range.from, range.to), range).map(
+    (frame) => grafanaData.dataFrameToJSON(frame)
+  );
   const session = await openHarness();
   const { page } = session;
-  await page.setViewportSize({ width: SIZE.width + 40, height: SIZE.height + 40 });
-  const render = (theme: 'dark' | 'light', options: object = {}) =>
+  await page.setViewportSize({ width: 1900, height: 1000 });
+  const render = (theme: 'dark' | 'light', size: { width: number; height: number }, options: object = {}) =>
     page.evaluate(
-      ({ frames, timeRange, theme, options, size }) =>
-        window.renderPanel(
-          frames,
-          { codeField: 'sip_status', traceUrlTemplate: 'http://homer.example/search?status=${code}&from=${__from}&to=${__to}', ...options },
-          size,
-          { theme, timeRange, targets: [{ refId: 'A', datasource: { type: 'elasticsearch', uid: 'voice-calls' } }] }
-        ),
-      { frames: data.frames, timeRange: data.timeRange, theme, options, size: SIZE }
+      ({ frames, targets, timeRange, theme, options, size }) =>
+        window.renderPanel(frames, options, size, { theme, timeRange, targets }),
+      {
+        frames,
+        targets: panel.targets,
+        timeRange: { from: range.from, to: range.to },
+        theme,
+        options: { ...panel.options, ...options },
+        size,
+      }
     );
   const shoot = async (name: string) => {
     const file = path.join(OUT_DIR, name);
@@ -34,13 +61,18 @@ async function main() {
     console.log(path.relative(REPO_ROOT, file));
   };
   try {
-    await render('dark');
+    await render('dark', { width: 1200, height: 600 });
     await shoot('panel-dark.png');
     await page.getByTestId(TEST_IDS.legendRow(503)).click();
+    await page.getByTestId(TEST_IDS.guidance).waitFor();
     await shoot('guidance-dark.png');
     await page.keyboard.press('Escape');
-    await render('light', { view: 'bar' });
+    await render('light', { width: 800, height: 400 }, { view: 'bar' });
     await shoot('bars-light.png');
+    await render('dark', { width: 400, height: 250 });
+    await shoot('small-dark.png');
+    await render('light', { width: 1800, height: 900 });
+    await shoot('wallboard-light.png');
     if (session.pageErrors.length > 0) {
       throw new Error(`page errors: ${session.pageErrors.join('; ')}`);
     }
