@@ -19,7 +19,12 @@ module.exports = {
   transformIgnorePatterns: [
     nodeModulesToTransform([...grafanaESModules, 'd3-shape', 'd3-path', '@react-hookz/web', '@ver0/deep-equal']),
   ],
-  testMatch: [...base.testMatch, '<rootDir>/tools/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/robustness/**/*.test.tsx'],
+  testMatch: [
+    ...base.testMatch,
+    '<rootDir>/tools/**/*.test.ts',
+    '<rootDir>/tests/unit/**/*.test.ts',
+    '<rootDir>/tests/robustness/**/*.test.tsx',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
   // .tmp/react19 holds a copy of the project for the React 19 run (scripts/compat-react19.mjs).
   modulePathIgnorePatterns: ['<rootDir>/.tmp/', '<rootDir>/compat/'],

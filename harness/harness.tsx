@@ -49,7 +49,12 @@ let builtPanel: PanelComponent | undefined;
 
 declare global {
   interface Window {
-    renderPanel: (frames: DataFrameJSON[], options?: object, size?: HarnessSize, extras?: HarnessExtras) => Promise<void>;
+    renderPanel: (
+      frames: DataFrameJSON[],
+      options?: object,
+      size?: HarnessSize,
+      extras?: HarnessExtras
+    ) => Promise<void>;
     renderBarePie: (values: number[], size?: HarnessSize) => Promise<void>;
     loadBuiltPlugin: (src?: string) => Promise<string[]>;
     harnessErrors: string[];
@@ -99,18 +104,21 @@ function interpolate(
   // Grafana's own InterpolateFunction type allows any Function here.
   format?: string | Function
 ) {
-  return text.replace(/\$\{([\w.]+)(?::(\w+))?\}|\$(\w+)/g, (whole, braced: string, ownFormat: string, bare: string) => {
-    const name = braced ?? bare;
-    const scoped = scopedVars[name];
-    const value = scoped !== undefined ? String(scoped.value) : variables[name];
-    if (value === undefined) {
-      return whole;
+  return text.replace(
+    /\$\{([\w.]+)(?::(\w+))?\}|\$(\w+)/g,
+    (whole, braced: string, ownFormat: string, bare: string) => {
+      const name = braced ?? bare;
+      const scoped = scopedVars[name];
+      const value = scoped !== undefined ? String(scoped.value) : variables[name];
+      if (value === undefined) {
+        return whole;
+      }
+      if (!ownFormat && typeof format === 'function') {
+        return String(format(value));
+      }
+      return (ownFormat ?? format) === 'percentencode' ? encodeURIComponent(value) : value;
     }
-    if (!ownFormat && typeof format === 'function') {
-      return String(format(value));
-    }
-    return (ownFormat ?? format) === 'percentencode' ? encodeURIComponent(value) : value;
-  });
+  );
 }
 
 /**
@@ -165,7 +173,9 @@ window.renderPanel = (frames, options = {}, size = { width: 900, height: 520 }, 
       state: LoadingState.Done,
       series,
       timeRange,
-      request: extras.targets ? ({ targets: extras.targets, range: timeRange } as unknown as PanelProps['data']['request']) : undefined,
+      request: extras.targets
+        ? ({ targets: extras.targets, range: timeRange } as unknown as PanelProps['data']['request'])
+        : undefined,
     },
     timeRange,
     timeZone: 'utc',
@@ -191,7 +201,11 @@ window.renderPanel = (frames, options = {}, size = { width: 900, height: 520 }, 
   return mount(
     <ThemeContext.Provider value={theme}>
       <GlobalStyles />
-      <div id="panel-frame" data-theme={theme.colors.mode} style={{ width: size.width + 16, background: theme.colors.background.primary }}>
+      <div
+        id="panel-frame"
+        data-theme={theme.colors.mode}
+        style={{ width: size.width + 16, background: theme.colors.background.primary }}
+      >
         <Panel {...props} />
       </div>
     </ThemeContext.Provider>
@@ -202,7 +216,9 @@ window.renderPanel = (frames, options = {}, size = { width: 900, height: 520 }, 
 window.renderBarePie = (values, size = { width: 900, height: 520 }) => {
   const radius = Math.min(size.width, size.height) / 2 - 8;
   const arcs = d3Pie<number>().sort(null)(values);
-  const drawArc = d3Arc<(typeof arcs)[number]>().innerRadius(radius * 0.6).outerRadius(radius);
+  const drawArc = d3Arc<(typeof arcs)[number]>()
+    .innerRadius(radius * 0.6)
+    .outerRadius(radius);
   return mount(
     <svg width={size.width} height={size.height}>
       <g transform={`translate(${size.width / 2},${size.height / 2})`}>

@@ -23,7 +23,16 @@ afterAll(async () => {
 
 test('the fixtures cover the shapes of es-frames.md', () => {
   const names = SHAPES.map(([name]) => name);
-  for (const shape of ['ES_TERMS_TABLE', 'ES_TERMS_TIMESERIES', 'ES_TERMS_TIMESERIES_LABELS', 'ES_RAW_DATA', 'ES_LOGS', 'ES_RAW_DOCUMENT', 'ES_DATE_HISTOGRAM_ONLY', 'NO_FRAMES']) {
+  for (const shape of [
+    'ES_TERMS_TABLE',
+    'ES_TERMS_TIMESERIES',
+    'ES_TERMS_TIMESERIES_LABELS',
+    'ES_RAW_DATA',
+    'ES_LOGS',
+    'ES_RAW_DOCUMENT',
+    'ES_DATE_HISTOGRAM_ONLY',
+    'NO_FRAMES',
+  ]) {
     expect(names).toContain(shape);
   }
 });

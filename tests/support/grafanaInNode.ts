@@ -17,6 +17,7 @@ export const grafanaData: typeof import('@grafana/data') = require('@grafana/dat
 const seen = new Set<string>();
 const transformers = grafanaData.standardTransformers as unknown as Record<string, { id: string }>;
 const unique = Object.values(transformers).filter((item) => !seen.has(item.id) && seen.add(item.id));
-grafanaData.standardTransformersRegistry.setInit(() =>
-  unique.map((editor) => ({ id: editor.id, name: editor.id, editor: () => null, transformation: editor })) as never
+grafanaData.standardTransformersRegistry.setInit(
+  () =>
+    unique.map((editor) => ({ id: editor.id, name: editor.id, editor: () => null, transformation: editor })) as never
 );

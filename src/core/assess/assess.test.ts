@@ -39,9 +39,7 @@ describe('any-incident rule', () => {
   it('fires at the first call', () => {
     const finding = only(assessCodes({ codes: [{ code: 408, count: 1 }], total: 10_000 }, policy));
     expect(finding).toMatchObject({ code: 408, severity: 'immediate', count: 1, share: 0.01 });
-    expect(finding.rules).toEqual([
-      { rule: 'any-incident', value: 1, threshold: 1, text: 'investigate every one' },
-    ]);
+    expect(finding.rules).toEqual([{ rule: 'any-incident', value: 1, threshold: 1, text: 'investigate every one' }]);
     expect(finding.explanation).toBe('408 — 1 call; investigate every one');
   });
 
@@ -200,7 +198,12 @@ describe('rise rule', () => {
     const finding = only(assessCodes(rising, policy));
     expect(finding.explanation).toBe('487 — 3.1× as frequent as earlier in the range (42 calls in the last quarter)');
     expect(finding.rules).toEqual([
-      { rule: 'rise', value: (42 * 6000) / (41 * 2000), threshold: 2, text: '3.1× as frequent as earlier in the range' },
+      {
+        rule: 'rise',
+        value: (42 * 6000) / (41 * 2000),
+        threshold: 2,
+        text: '3.1× as frequent as earlier in the range',
+      },
     ]);
     expect(finding.count).toBe(83);
     expect(finding.rise).toEqual({

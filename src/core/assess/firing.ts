@@ -115,7 +115,9 @@ function thresholdRule(rule: 'share' | 'count', value: number, threshold: number
 }
 
 function riseText(factor: number): string {
-  return factor === Infinity ? 'new: none earlier in the range' : `${timesText(factor)} as frequent as earlier in the range`;
+  return factor === Infinity
+    ? 'new: none earlier in the range'
+    : `${timesText(factor)} as frequent as earlier in the range`;
 }
 
 /** A configured minimum, or 0 (no minimum) when absent, null or not a usable number. */
