@@ -15,6 +15,23 @@ fs.mkdirSync(tmp, { recursive: true });
 const jestResults = (name) => path.join(tmp, `jest-${name.replaceAll(':', '-')}.json`);
 const react19 = path.join(tmp, 'react19');
 
+/** Scenes set install, host type-check and build, then the Scenes dashboard specs, in the project at `cwd`. */
+function scenesSteps(prefix, grafana, cwd, needs = []) {
+  return [
+    { name: `${prefix}:install`, needs, run: ['node', 'scripts/compat-scenes.mjs', 'prepare', grafana] },
+    { name: `${prefix}:typecheck`, needs: [`${prefix}:install`], cwd, run: ['npx', 'tsc', '--noEmit', '-p', 'harness/scenes/tsconfig.json'] },
+    { name: `${prefix}:build`, needs: [`${prefix}:install`], cwd, run: ['npx', 'webpack', '-c', 'harness/scenes/webpack.config.ts'] },
+    {
+      name: `${prefix}:browser`,
+      jest: true,
+      needs: ['build', `${prefix}:build`],
+      cwd,
+      env: { PLUGIN_DIST_DIR: path.join(root, 'dist') },
+      run: ['npx', 'jest', '-c', 'tests/browser/scenes/jest.config.js', '--ci', '--json', `--outputFile=${jestResults(`${prefix}:browser`)}`],
+    },
+  ];
+}
+
 const steps = [
   { name: 'lint', run: ['npx', 'eslint', '.'] },
   { name: 'typecheck', run: ['npx', 'tsc', '--noEmit'] },
@@ -27,6 +44,8 @@ const steps = [
     needs: ['build', 'build:harness'],
     run: ['npx', 'jest', '-c', 'jest.browser.config.js', '--ci', '--json', `--outputFile=${jestResults('browser')}`],
   },
+  // Grafana's dashboards are @grafana/scenes: the production build in a Scenes dashboard (harness/scenes/README.md).
+  ...scenesSteps('scenes', '12.4', root),
   // Grafana 13.2+ runs plugins on React 19: the same suites again on @grafana/* 13.2 + React 19.
   { name: 'react19:deps-in-sync', run: ['node', 'scripts/compat-react19.mjs', 'check'] },
   { name: 'react19:install', run: ['node', 'scripts/compat-react19.mjs', 'prepare'] },
@@ -49,6 +68,7 @@ const steps = [
     env: { PLUGIN_DIST_DIR: path.join(root, 'dist') },
     run: ['npx', 'jest', '-c', 'jest.browser.config.js', '--ci', '--json', `--outputFile=${jestResults('react19:browser')}`],
   },
+  ...scenesSteps('react19:scenes', '13.2', react19, ['react19:install']),
 ];
 
 const onlyArg = process.argv.indexOf('--only');
