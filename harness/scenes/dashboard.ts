@@ -2,7 +2,7 @@
  * One dashboard as Grafana 12+ builds it from its JSON: a Scenes EmbeddedScene with the dashboard time range and
  * variables, their pickers, and one VizPanel of our plugin fed by a SceneQueryRunner on the Elasticsearch data source.
  */
-import type { DataQuery } from '@grafana/data';
+import { VariableHide, type DataQuery } from '@grafana/data';
 import {
   ConstantVariable,
   CustomVariable,
@@ -32,7 +32,8 @@ export interface Dashboard {
 
 function variable(spec: DashboardVariableSpec) {
   if (spec.kind === 'constant') {
-    return new ConstantVariable({ name: spec.name, value: spec.value });
+    // Grafana never shows constants on the dashboard.
+    return new ConstantVariable({ name: spec.name, value: spec.value, hide: VariableHide.hideVariable });
   }
   return new CustomVariable({ name: spec.name, query: spec.query, value: spec.value, text: spec.value });
 }

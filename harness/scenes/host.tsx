@@ -142,4 +142,5 @@ window.scenesHost = {
   },
   pluginDependencies: () => loader.dependencies.get(PLUGIN_ID),
   requests: () => elasticsearch.received,
+  reactVersion: () => React.version,
 };

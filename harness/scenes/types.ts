@@ -53,4 +53,6 @@ export interface ScenesHost {
   /** The modules dist/module.js asked the host for (its AMD dependencies); undefined before it loaded. */
   pluginDependencies(): string[] | undefined;
   requests(): ReceivedRequest[];
+  /** The React the page runs: the dependency set's. */
+  reactVersion(): string;
 }

@@ -126,6 +126,9 @@ const config: Configuration = {
         },
       },
       { test: /\.m?js$/, resolve: { fullySpecified: false } },
+      // @grafana/plugin-compat (Scenes 9) detects newer @grafana/runtime functions by importing them and testing
+      // `typeof`: one the project's runtime lacks is `undefined` at run time, as under Grafana, not a build error.
+      { test: /[\\/]@grafana[\\/]plugin-compat[\\/]/, parser: { exportsPresence: false } },
       { test: /\.css$/, use: ['style-loader', 'css-loader'] },
       { test: /\.(svg|png|jpe?g|gif|woff2?|eot|ttf)$/, type: 'asset/resource' },
     ],

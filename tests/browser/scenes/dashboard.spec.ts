@@ -10,7 +10,14 @@ import { TEST_IDS } from '../../../src/constants/testIds';
 import { DEFAULT_OPTIONS } from '../../../src/options/options';
 import { NOC_RANGE, nocPanelData } from '../../../src/testing/nocPanel';
 import type { DashboardSpec } from '../../../harness/scenes/types';
-import { builtPluginVersion, DashboardSession, openDashboardHost, wireFrames } from './dashboardHost';
+import {
+  builtPluginVersion,
+  DashboardSession,
+  openDashboardHost,
+  projectReactVersion,
+  screenshotDashboard,
+  wireFrames,
+} from './dashboardHost';
 
 let session: DashboardSession;
 
@@ -79,7 +86,9 @@ test('VizPanel loads the built plugin through the plugin import utils and render
     from: new Date(NOC_RANGE.from).toISOString(),
     to: new Date(NOC_RANGE.to).toISOString(),
   });
+  await expect(page.evaluate(() => window.scenesHost.reactVersion())).resolves.toBe(projectReactVersion());
   expect(session.pageErrors).toEqual([]);
+  await screenshotDashboard(page, `scenes-dashboard-react${projectReactVersion().split('.')[0]}`);
 });
 
 test("Grafana fills the options the dashboard did not save from the plugin's option defaults", async () => {

@@ -10,7 +10,7 @@ import { chromium, BrowserContext, Page } from 'playwright-core';
 import '../../support/grafanaInNode';
 import { dataFrameToJSON, type DataFrame, type DataFrameJSON } from '@grafana/data';
 import pluginJson from '../../../src/plugin.json';
-import { CHROMIUM_PATH, PLUGIN_DIST_DIR, REPO_ROOT, serveStatic } from '../browser';
+import { CHROMIUM_PATH, PLUGIN_DIST_DIR, REPO_ROOT, SCREENSHOT_DIR, serveStatic } from '../browser';
 
 export const SCENES_HOST_DIR = path.join(REPO_ROOT, 'harness/scenes/dist');
 
@@ -77,4 +77,16 @@ export function wireFrames(frames: DataFrame[]): DataFrameJSON[] {
 /** The version the build put in dist/plugin.json: a panel saved with it needs no migration by version. */
 export function builtPluginVersion(): string {
   return JSON.parse(fs.readFileSync(path.join(PLUGIN_DIST_DIR, 'plugin.json'), 'utf8')).info.version;
+}
+
+/** The React of the dependency set the host was built with (the repository's, or the React 19 copy's). */
+export function projectReactVersion(): string {
+  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules/react/package.json'), 'utf8')).version;
+}
+
+export async function screenshotDashboard(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.locator('#dashboard-frame').screenshot({ path: file });
+  return file;
 }
