@@ -19,15 +19,33 @@ const react19 = path.join(tmp, 'react19');
 function scenesSteps(prefix, grafana, cwd, needs = []) {
   return [
     { name: `${prefix}:install`, needs, run: ['node', 'scripts/compat-scenes.mjs', 'prepare', grafana] },
-    { name: `${prefix}:typecheck`, needs: [`${prefix}:install`], cwd, run: ['npx', 'tsc', '--noEmit', '-p', 'harness/scenes/tsconfig.json'] },
-    { name: `${prefix}:build`, needs: [`${prefix}:install`], cwd, run: ['npx', 'webpack', '-c', 'harness/scenes/webpack.config.ts'] },
+    {
+      name: `${prefix}:typecheck`,
+      needs: [`${prefix}:install`],
+      cwd,
+      run: ['npx', 'tsc', '--noEmit', '-p', 'harness/scenes/tsconfig.json'],
+    },
+    {
+      name: `${prefix}:build`,
+      needs: [`${prefix}:install`],
+      cwd,
+      run: ['npx', 'webpack', '-c', 'harness/scenes/webpack.config.ts'],
+    },
     {
       name: `${prefix}:browser`,
       jest: true,
       needs: ['build', `${prefix}:build`],
       cwd,
       env: { PLUGIN_DIST_DIR: path.join(root, 'dist') },
-      run: ['npx', 'jest', '-c', 'tests/browser/scenes/jest.config.js', '--ci', '--json', `--outputFile=${jestResults(`${prefix}:browser`)}`],
+      run: [
+        'npx',
+        'jest',
+        '-c',
+        'tests/browser/scenes/jest.config.js',
+        '--ci',
+        '--json',
+        `--outputFile=${jestResults(`${prefix}:browser`)}`,
+      ],
     },
   ];
 }
@@ -35,7 +53,11 @@ function scenesSteps(prefix, grafana, cwd, needs = []) {
 const steps = [
   { name: 'lint', run: ['npx', 'eslint', '.'] },
   { name: 'typecheck', run: ['npx', 'tsc', '--noEmit'] },
-  { name: 'unit', jest: true, run: ['npx', 'jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${jestResults('unit')}`] },
+  {
+    name: 'unit',
+    jest: true,
+    run: ['npx', 'jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${jestResults('unit')}`],
+  },
   { name: 'build', run: ['npm', 'run', 'build'] },
   { name: 'build:harness', run: ['npm', 'run', 'build:harness'] },
   {
@@ -56,7 +78,16 @@ const steps = [
     needs: ['react19:install'],
     cwd: react19,
     // The plugin's own suites; the stack and seeder checks do not depend on React and run once above.
-    run: ['npx', 'jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${jestResults('react19:unit')}`, 'src', 'tests/robustness'],
+    run: [
+      'npx',
+      'jest',
+      '--ci',
+      '--maxWorkers=2',
+      '--json',
+      `--outputFile=${jestResults('react19:unit')}`,
+      'src',
+      'tests/robustness',
+    ],
   },
   { name: 'react19:build:harness', needs: ['react19:install'], cwd: react19, run: ['npm', 'run', 'build:harness'] },
   {
@@ -66,7 +97,15 @@ const steps = [
     cwd: react19,
     // The production build is the same file on Grafana 12 and 13: load the main dist/ with React 19 around it.
     env: { PLUGIN_DIST_DIR: path.join(root, 'dist') },
-    run: ['npx', 'jest', '-c', 'jest.browser.config.js', '--ci', '--json', `--outputFile=${jestResults('react19:browser')}`],
+    run: [
+      'npx',
+      'jest',
+      '-c',
+      'jest.browser.config.js',
+      '--ci',
+      '--json',
+      `--outputFile=${jestResults('react19:browser')}`,
+    ],
   },
   ...scenesSteps('react19:scenes', '13.2', react19, ['react19:install']),
 ];
@@ -94,12 +133,18 @@ for (const step of steps) {
   if (step.jest) {
     fs.rmSync(jestResults(step.name), { force: true });
   }
-  const result = spawnSync(step.run[0], step.run.slice(1), { cwd: step.cwd ?? root, stdio: 'inherit', env: { ...process.env, ...step.env } });
+  const result = spawnSync(step.run[0], step.run.slice(1), {
+    cwd: step.cwd ?? root,
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
   const ok = result.status === 0;
   if (step.jest && fs.existsSync(jestResults(step.name))) {
     const report = JSON.parse(fs.readFileSync(jestResults(step.name), 'utf8'));
     // A suite that fails to load has no test results but is a failure all the same.
-    const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
+    const brokenSuites = report.testResults.filter(
+      (suite) => suite.status === 'failed' && suite.assertionResults.length === 0
+    ).length;
     passed += report.numPassedTests;
     failed += report.numFailedTests + brokenSuites;
     lines.push(`${step.name}: ${report.numPassedTests} passed, ${report.numFailedTests + brokenSuites} failed`);
