@@ -32,6 +32,8 @@ export const TEST_IDS = {
   /** Recent calls of the code (section) and one row per call, holding its Call-ID. */
   recentCalls: 'sip-recent-calls',
   recentCall: 'sip-recent-call',
+  /** Q.850 causes of the code's recent calls, with what they mean. */
+  q850Causes: 'sip-q850-causes',
   /** The "Copy escalation summary" button. */
   copyEscalation: 'sip-copy-escalation',
   /** A link to one of the code's generated alert rules. */

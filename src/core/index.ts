@@ -102,6 +102,7 @@ export {
   recentCalls,
   resolveField,
   topContributors,
+  q850CausesSeen,
 } from './followUp';
 export type {
   ContributorField,
@@ -118,4 +119,5 @@ export type {
   RecentCallsOptions,
   RecentCallsResult,
   ResolvedField,
+  Q850Seen,
 } from './followUp';

@@ -8,6 +8,8 @@ import {
   dominantContributor,
   followUpFieldsFor,
   Policy,
+  q850CausesSeen,
+  Q850Seen,
   QueryRoles,
   recentCalls,
   RecentCallsResult,
@@ -19,6 +21,8 @@ export interface CodeFollowUp {
   contributors: Contributors;
   recent: RecentCallsResult;
   dominant?: DominantContributor;
+  /** Q.850 causes of the code's call rows, when they carry a cause field (never read from the code field). */
+  q850: Q850Seen[];
   /** The panel has neither call rows nor breakdowns: say how to add them instead of listing problems per field. */
   noFollowUpQueries: boolean;
 }
@@ -62,6 +66,7 @@ export function codeFollowUp(
       callIdField: options.callIdField || undefined,
     }),
     dominant: dominantContributor(contributors),
+    q850: q850CausesSeen(code, roles.calls, options.codeField),
     noFollowUpQueries: roles.breakdowns.length === 0 && roles.calls.length === 0,
   };
 }

@@ -439,6 +439,18 @@ function RecentCalls({ followUp, links, newTab, now }: FollowUpSectionProps & { 
           {problem}
         </p>
       ))}
+      {followUp.q850.length > 0 && (
+        <>
+          <p className={styles.fieldTitle}>Q.850 causes of these calls</p>
+          <ul className={styles.list} data-testid={TEST_IDS.q850Causes}>
+            {followUp.q850.map((seen) => (
+              <li key={`${seen.field}-${seen.value}`}>
+                {seen.value} ({formatCalls(seen.calls)}, {seen.field}): {seen.meaning}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {reasons.length > 0 && (
         <>
           <p className={styles.fieldTitle}>X-Reasons of these calls</p>

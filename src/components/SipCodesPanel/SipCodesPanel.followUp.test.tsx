@@ -3,6 +3,13 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { dateTime } from '@grafana/data';
 import { TEST_IDS } from '../../constants/testIds';
+import {
+  callRecords,
+  rawRowsFrame,
+  rawTarget,
+  termsSeriesFrames,
+  termsTarget,
+} from '../../core/roles/testing/esFrames';
 import { nocPanelData, NOC_RANGE } from '../../testing/nocPanel';
 import { panelProps, renderWithTheme } from '../../testing/panelProps';
 import { SipCodesPanel } from './SipCodesPanel';
@@ -114,5 +121,28 @@ describe('keyboard order', () => {
     expect(document.activeElement).toHaveAttribute('data-testid', expect.stringMatching(/^sip-(slice-|other-slice)/));
     await user.tab();
     expect(document.activeElement).toHaveAttribute('data-testid', expect.stringMatching(/^sip-legend-row-/));
+  });
+});
+
+describe('Q.850 causes', () => {
+  it('are listed with their meaning when the call rows carry a cause field', async () => {
+    const user = userEvent.setup();
+    const distribution = termsSeriesFrames({ 200: [100, 100], 488: [3, 2] }, { refId: 'A' });
+    const documents = callRecords([0, 1, 2, 3, 4].map((minute) => ({ minute, code: 488, trunk: 'bluewave' }))).map(
+      (document, index) => ({ ...document, q850_cause: index < 4 ? 88 : 65 })
+    );
+    renderWithTheme(
+      <SipCodesPanel
+        {...panelProps({
+          series: [...distribution, rawRowsFrame(documents, { refId: 'B' })],
+          targets: [termsTarget('A', ['sip_status'], { dateHistogram: true }), rawTarget('B')],
+          options: { codeField: 'sip_status' },
+        })}
+      />
+    );
+    await user.click(screen.getByTestId(TEST_IDS.legendRow(488)));
+    const causes = within(await screen.findByTestId(TEST_IDS.guidance)).getByTestId(TEST_IDS.q850Causes);
+    expect(causes).toHaveTextContent('88 (4 calls, q850_cause): Q.850 88');
+    expect(causes).toHaveTextContent('65 (1 call, q850_cause)');
   });
 });

@@ -24,3 +24,5 @@ export { callIdPhrase, escapeCallIdForLucene } from './lucene';
 export { DEFAULT_RECENT_CALLS, recentCalls } from './recentCalls';
 export type { RecentCall, RecentCallFields, RecentCallsOptions, RecentCallsResult } from './recentCalls';
 export { formatAgo, formatUtcTime, recencyText } from './recencyText';
+export { q850CausesSeen } from './q850Seen';
+export type { Q850Seen } from './q850Seen';
