@@ -1,6 +1,6 @@
 export { buildViewModel, byUrgency } from './buildViewModel';
 export { codeColor } from './colors';
-export { summarizeFinding, policyIssueText } from './wording';
+export { describeFiredRule, describeRules, policyIssueText, summarizeFinding } from './wording';
 export type { CodeView, FindingView, MessageKind, PanelMessage, SipViewModel, ViewModelInput } from './types';
 export {
   BOOST_BUDGET,

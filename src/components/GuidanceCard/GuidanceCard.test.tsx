@@ -4,10 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { TEST_IDS } from '../../constants/testIds';
 import { buildGuidanceLinks, GuidanceLinks } from '../../links';
 import { DEFAULT_OPTIONS } from '../../options';
-import { buildViewModel } from '../../view';
+import { buildViewModel, describeFiredRule, describeRules } from '../../view';
 import type { PolicyOverrides } from '../../core';
 import { darkTheme, renderWithTheme, TEST_TIME_RANGE, termsFrame } from '../../testing/panelProps';
-import { describeFiredRule, describeRules, GuidanceCard, renderGuidanceNotes } from './GuidanceCard';
+import { GuidanceCard, renderGuidanceNotes } from './GuidanceCard';
 
 const XSS_NOTES = [
   'Check **Homer** first.',

@@ -1,11 +1,11 @@
 import React, { useEffect, useId, useMemo, useRef } from 'react';
 import { renderMarkdown, textUtil } from '@grafana/data';
 import { ClipboardButton, useStyles2 } from '@grafana/ui';
-import { formatCalls, formatSharePercent, formatUtcTime, type FiredRule, type RuleConfig } from '../../core';
+import { formatCalls, formatSharePercent, formatUtcTime } from '../../core';
 import { SEVERITY_LABEL } from '../../constants/severity';
 import { TEST_IDS } from '../../constants/testIds';
 import { contributorKey, type FollowUpLinks, type GuidanceLink, type GuidanceLinks } from '../../links';
-import type { CodeFollowUp, CodeView } from '../../view';
+import { describeFiredRule, describeRules, type CodeFollowUp, type CodeView } from '../../view';
 import { xReasonLine, xReasonsSeen } from '../../view/cardContent';
 import { SeverityMark } from '../SeverityMark';
 import { getGuidanceCardStyles } from './GuidanceCard.styles';
@@ -27,49 +27,6 @@ export interface GuidanceCardProps {
   now?: number;
   /** Hints that need an editor (set an option, add a query) are shown. */
   canEdit?: boolean;
-}
-
-const RULE_NAMES: Record<FiredRule['rule'], string> = {
-  'any-incident': 'Any incident',
-  share: 'Share',
-  count: 'Count',
-  rise: 'Rise',
-};
-
-/** The configured follow-up rules of a code, in words. */
-export function describeRules(rules: RuleConfig): string[] {
-  const lines: string[] = [];
-  if (rules.anyIncident) {
-    lines.push('Any incident: investigate at the first call');
-  }
-  if (typeof rules.shareAtLeast === 'number') {
-    const minimum =
-      typeof rules.shareMinCount === 'number' && rules.shareMinCount > 0
-        ? ` (with at least ${formatCalls(rules.shareMinCount)})`
-        : '';
-    lines.push(`Share of all final responses at least ${rules.shareAtLeast} %${minimum}`);
-  }
-  if (typeof rules.countAtLeast === 'number') {
-    lines.push(`At least ${formatCalls(rules.countAtLeast)}`);
-  }
-  if (rules.rise) {
-    lines.push(
-      `Share rises ×${rules.rise.factor} or more vs earlier in the range (at least ${formatCalls(rules.rise.minCount)} recently, z ≥ ${rules.rise.minZ})`
-    );
-  }
-  return lines.length > 0 ? lines : ['No follow-up rule: this code is normal'];
-}
-
-/** One fired rule with the measured number: "Share: 8.2 % — above 5 %". */
-export function describeFiredRule(rule: FiredRule): string {
-  switch (rule.rule) {
-    case 'share':
-      return `${RULE_NAMES.share}: ${formatSharePercent(rule.value)} — ${rule.text}`;
-    case 'rise':
-      return `${RULE_NAMES.rise}: ${rule.text}`;
-    default:
-      return `${RULE_NAMES[rule.rule] ?? rule.rule}: ${formatCalls(rule.value)} — ${rule.text}`;
-  }
 }
 
 /** Guidance markdown as safe HTML: rendered, then sanitised (scripts, event handlers and javascript: URLs removed). */

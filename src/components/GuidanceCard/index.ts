@@ -1,7 +1,2 @@
-export {
-  GuidanceCard,
-  describeFiredRule,
-  describeRules,
-  renderGuidanceNotes,
-  type GuidanceCardProps,
-} from './GuidanceCard';
+export { GuidanceCard, renderGuidanceNotes, type GuidanceCardProps } from './GuidanceCard';
+export { LazyGuidanceCard } from './LazyGuidanceCard';
