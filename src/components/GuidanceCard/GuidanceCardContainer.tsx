@@ -11,6 +11,8 @@ export interface GuidanceCardContainerProps {
   timeRange: TimeRange;
   replaceVariables: InterpolateFunction;
   fieldConfig: FieldConfigSource | undefined;
+  /** Grafana's render counter: links are rebuilt when it changes (dashboard variables). */
+  renderCounter?: number;
   onClose: () => void;
 }
 
@@ -25,9 +27,10 @@ export function GuidanceCardContainer({
   timeRange,
   replaceVariables,
   fieldConfig,
+  renderCounter,
   onClose,
 }: GuidanceCardContainerProps) {
-  const content = useGuidanceContent({ entry, model, data, timeRange, replaceVariables, fieldConfig });
+  const content = useGuidanceContent({ entry, model, data, timeRange, replaceVariables, fieldConfig, renderCounter });
   const range = data.timeRange ?? timeRange;
   const escalationText = useCallback(
     () =>

@@ -28,6 +28,11 @@ interface Input {
   timeRange: TimeRange;
   replaceVariables: InterpolateFunction;
   fieldConfig: FieldConfigSource | undefined;
+  /**
+   * Grafana's render counter: it changes when dashboard variables do, while `replaceVariables` stays the same
+   * function, so links must be rebuilt on it.
+   */
+  renderCounter?: number;
 }
 
 function appSubUrl(): string {
@@ -43,6 +48,7 @@ export function useGuidanceContent({
   timeRange,
   replaceVariables,
   fieldConfig,
+  renderCounter,
 }: Input): GuidanceContent | undefined {
   return useMemo(() => {
     if (!entry) {
@@ -100,5 +106,16 @@ export function useGuidanceContent({
       traces: href('traces'),
     };
     return { links, followUp, followUpLinks, absoluteLinks };
-  }, [entry, model, data.request, data.series, data.timeRange, timeRange, replaceVariables, fieldConfig]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- renderCounter is the signal that variables changed
+  }, [
+    entry,
+    model,
+    data.request,
+    data.series,
+    data.timeRange,
+    timeRange,
+    replaceVariables,
+    fieldConfig,
+    renderCounter,
+  ]);
 }

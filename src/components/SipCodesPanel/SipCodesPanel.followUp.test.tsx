@@ -11,7 +11,7 @@ import {
   termsTarget,
 } from '../../core/roles/testing/esFrames';
 import { nocPanelData, NOC_RANGE } from '../../testing/nocPanel';
-import { panelProps, renderWithTheme } from '../../testing/panelProps';
+import { panelProps, renderWithTheme, termsFrame } from '../../testing/panelProps';
 import { SipCodesPanel } from './SipCodesPanel';
 
 function renderNoc(options: Record<string, unknown> = {}) {
@@ -144,5 +144,25 @@ describe('Q.850 causes', () => {
     const causes = within(await screen.findByTestId(TEST_IDS.guidance)).getByTestId(TEST_IDS.q850Causes);
     expect(causes).toHaveTextContent('88 (4 calls, q850_cause): Q.850 88');
     expect(causes).toHaveTextContent('65 (1 call, q850_cause)');
+  });
+});
+
+describe('dashboard variables', () => {
+  it('reach an open card when Grafana re-renders with a new render counter', async () => {
+    const user = userEvent.setup();
+    const variables = { env: 'prod' };
+    // Grafana keeps the same replaceVariables function and only bumps renderCounter when a variable changes.
+    const replaceVariables = (text: string) => text.replace('$env', variables.env);
+    const props = panelProps({
+      series: [termsFrame({ 200: 900, 503: 90 })],
+      options: { traceUrlTemplate: 'https://homer.example/?code=${code}&env=$env' },
+      replaceVariables,
+    });
+    const { rerender } = renderWithTheme(<SipCodesPanel {...props} />);
+    await user.click(screen.getByTestId(TEST_IDS.legendRow(503)));
+    expect(await screen.findByTestId(TEST_IDS.tracesLink)).toHaveAttribute('href', expect.stringContaining('env=prod'));
+    variables.env = 'staging';
+    rerender(<SipCodesPanel {...props} renderCounter={props.renderCounter + 1} />);
+    expect(screen.getByTestId(TEST_IDS.tracesLink)).toHaveAttribute('href', expect.stringContaining('env=staging'));
   });
 });

@@ -53,7 +53,16 @@ function useGuidanceSelection(root: React.RefObject<HTMLDivElement | null>) {
   return { selectedCode, open, close, forget };
 }
 
-function SipCodesPanelView({ data, options, width, height, timeRange, replaceVariables, fieldConfig }: Props) {
+function SipCodesPanelView({
+  data,
+  options,
+  width,
+  height,
+  timeRange,
+  replaceVariables,
+  fieldConfig,
+  renderCounter,
+}: Props) {
   const styles = useStyles2(getSipCodesPanelStyles);
   const rootRef = useRef<HTMLDivElement>(null);
   const model = useViewModel(data, options, data.timeRange ?? timeRange);
@@ -177,6 +186,7 @@ function SipCodesPanelView({ data, options, width, height, timeRange, replaceVar
             timeRange={timeRange}
             replaceVariables={replaceVariables}
             fieldConfig={fieldConfig}
+            renderCounter={renderCounter}
             onClose={close}
           />
         )}
