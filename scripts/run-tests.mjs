@@ -52,6 +52,7 @@ function scenesSteps(prefix, grafana, cwd, needs = []) {
 
 const steps = [
   { name: 'lint', run: ['npx', 'eslint', '.'] },
+  { name: 'format', run: ['npx', 'prettier', '--check', '.'] },
   { name: 'typecheck', run: ['npx', 'tsc', '--noEmit'] },
   {
     name: 'unit',
