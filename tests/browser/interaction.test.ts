@@ -151,6 +151,7 @@ test('clicking a slice opens its guidance with logs and trace links; Esc closes 
   await renderRealistic({ logsDatasourceUid: LOGS_UID });
   const code = findings[0].code;
   await page.getByTestId(TEST_IDS.slice(code)).click();
+  await guidance().waitFor(); // the card loads as its own chunk
   await expect(guidance().count()).resolves.toBe(1);
   const text = await guidance().innerText();
   expect(text).toContain(String(code));
@@ -219,6 +220,7 @@ test('the bar view draws one clickable bar per code', async () => {
   await renderRealistic({ view: 'bar' });
   await expect(page.locator('[data-testid^="sip-slice-"]').count()).resolves.toBe(distribution.codes.length);
   await page.getByTestId(TEST_IDS.slice(distribution.codes[0].code)).click();
+  await guidance().waitFor(); // the card loads as its own chunk
   await expect(guidance().count()).resolves.toBe(1);
   await screenshot(page, 'realistic-bar');
 });
