@@ -41,6 +41,10 @@ const COPIED = [
   'jest.browser.config.js',
   'tsconfig.json',
   '.cprc.json',
+  // Read by unit tests: the guidance-sources generator and its output, the license the plugin links to.
+  'scripts',
+  'docs',
+  'LICENSE',
 ];
 
 function compatPackage() {
@@ -56,6 +60,9 @@ function compatPackage() {
     dependencies: swap(pkg.dependencies),
     devDependencies: swap(pkg.devDependencies),
     engines: pkg.engines,
+    // The plugin catalog's links are checked against these (src/pluginJson.test.ts).
+    repository: pkg.repository,
+    license: pkg.license,
   };
 }
 
