@@ -1,7 +1,6 @@
-import { locationUtil, RawTimeRange, toURLRange, urlUtil } from '@grafana/data';
+import type { RawTimeRange } from '@grafana/data';
 import { callIdPhrase, type DatasourceRefLike } from '../core';
-import { escapeLuceneField } from './exploreLogs';
-import { safeUrl } from './safeUrl';
+import { escapeLuceneField, logsExploreUrl } from './exploreLogs';
 import { buildTraceLink, CodeLinkContext } from './templateLinks';
 import type { GuidanceLink } from './types';
 
@@ -30,24 +29,7 @@ export function callLogsQuery(callIdField: string, callId: string): string {
  */
 export function buildCallLogsExploreUrl(input: CallLogsExploreInput): string {
   const { datasource, callIdField, callId, range } = input;
-  const datasourceRef = datasource.type ? { type: datasource.type, uid: datasource.uid } : { uid: datasource.uid };
-  const panes = {
-    [PANE_ID]: {
-      datasource: datasource.uid,
-      queries: [
-        {
-          refId: 'A',
-          datasource: datasourceRef,
-          query: callLogsQuery(callIdField, callId),
-          metrics: [{ id: '1', type: 'logs' }],
-          bucketAggs: [],
-        },
-      ],
-      range: toURLRange(range),
-    },
-  };
-  const url = urlUtil.renderUrl('/explore', { schemaVersion: 1, panes: JSON.stringify(panes) });
-  return safeUrl(locationUtil.assureBaseUrl(url));
+  return logsExploreUrl(datasource, callLogsQuery(callIdField, callId), range, PANE_ID);
 }
 
 /** The "SIP ladder" link of one call from the trace URL template (`${callId}`, `${callId:lucene}`), or undefined. */

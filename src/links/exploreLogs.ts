@@ -35,26 +35,29 @@ export function logsQueryFor(codeField: string, code: number, baseQuery?: string
 
 /**
  * Grafana Explore URL (schemaVersion 1 `panes` format, as built by Grafana's own getExploreUrl: one pane with the
- * data source uid, its queries and the URL range) for an Elasticsearch logs query on one code. Sanitised.
+ * data source uid, its queries and the URL range) for an Elasticsearch logs query. The query text goes into the panes
+ * JSON, which is then URL-encoded: escape it for Lucene before. Sanitised.
  */
-export function buildLogsExploreUrl(input: LogsExploreInput): string {
-  const { datasource, codeField, code, range, baseQuery, extraClause } = input;
+export function logsExploreUrl(
+  datasource: DatasourceRefLike,
+  query: string,
+  range: RawTimeRange,
+  paneId = PANE_ID
+): string {
   const datasourceRef = datasource.type ? { type: datasource.type, uid: datasource.uid } : { uid: datasource.uid };
   const panes = {
-    [PANE_ID]: {
+    [paneId]: {
       datasource: datasource.uid,
-      queries: [
-        {
-          refId: 'A',
-          datasource: datasourceRef,
-          query: logsQueryFor(codeField, code, baseQuery, extraClause),
-          metrics: [{ id: '1', type: 'logs' }],
-          bucketAggs: [],
-        },
-      ],
+      queries: [{ refId: 'A', datasource: datasourceRef, query, metrics: [{ id: '1', type: 'logs' }], bucketAggs: [] }],
       range: toURLRange(range),
     },
   };
   const url = urlUtil.renderUrl('/explore', { schemaVersion: 1, panes: JSON.stringify(panes) });
   return safeUrl(locationUtil.assureBaseUrl(url));
+}
+
+/** Explore on the log lines of one code (and, with `extraClause`, one contributor value), within the panel's query. */
+export function buildLogsExploreUrl(input: LogsExploreInput): string {
+  const { datasource, codeField, code, range, baseQuery, extraClause } = input;
+  return logsExploreUrl(datasource, logsQueryFor(codeField, code, baseQuery, extraClause), range);
 }
