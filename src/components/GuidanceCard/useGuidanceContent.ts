@@ -55,7 +55,8 @@ export function useGuidanceContent({
       return undefined;
     }
     const range = data.timeRange ?? timeRange;
-    const links = buildGuidanceLinks({
+    // What every link of the card is built from: the code, the code field, the logs source and the time range.
+    const linkBase = {
       code: entry.code,
       reason: entry.reasonPhrase,
       codeField: model.codeField,
@@ -64,6 +65,9 @@ export function useGuidanceContent({
       targets: data.request?.targets,
       timeRange: range,
       replaceVariables,
+    };
+    const links = buildGuidanceLinks({
+      ...linkBase,
       dataLinks: dataLinksForCode({ code: entry.code, codeField: model.codeField, frames: data.series, fieldConfig }),
     });
     const followUp = codeFollowUp(entry.code, entry.count, model.policy, model.roles, {
@@ -72,14 +76,7 @@ export function useGuidanceContent({
     });
     const callIdField = model.options.callIdField || followUp.recent.fields.find((fields) => fields.callId)?.callId;
     const followUpLinks = buildFollowUpLinks({
-      code: entry.code,
-      reason: entry.reasonPhrase,
-      codeField: model.codeField,
-      logsDatasourceUid: model.options.logsDatasourceUid,
-      traceUrlTemplate: model.options.traceUrlTemplate,
-      targets: data.request?.targets,
-      timeRange: range,
-      replaceVariables,
+      ...linkBase,
       contributors: followUp.contributors.fields.map((field) => ({
         field: field.field,
         values: field.values.map((value) => value.value),
