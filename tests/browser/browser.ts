@@ -72,27 +72,33 @@ export interface HarnessSession {
   close: () => Promise<void>;
 }
 
-/** Starts chromium with a fresh profile and opens the harness page. */
-export async function openHarness(): Promise<HarnessSession> {
-  if (!fs.existsSync(path.join(HARNESS_DIR, 'harness.js'))) {
-    throw new Error('harness/dist is missing: run `npm run build:harness` first');
-  }
+export interface PageOptions {
+  /** Folder served at `/`, and URL prefix → folder for the rest. */
+  dir: string;
+  mounts?: Record<string, string>;
+  viewport: { width: number; height: number };
+  /** Resolves once the page's own script is ready (evaluated in the page). */
+  ready: () => boolean;
+}
+
+/** Serves a page on loopback and opens it in Debian's chromium with a fresh profile and the flags above. */
+export async function openPage(options: PageOptions): Promise<HarnessSession> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install -y chromium)`);
   }
-  const server = await serveStatic(HARNESS_DIR, { '/dist-plugin/': PLUGIN_DIST_DIR });
+  const server = await serveStatic(options.dir, options.mounts);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipcodes-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_FLAGS,
-    viewport: { width: 1000, height: 800 },
+    viewport: options.viewport,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(server.url);
-  await page.waitForFunction(() => typeof window.renderPanel === 'function');
+  await page.waitForFunction(options.ready);
   return {
     context,
     page,
@@ -103,6 +109,19 @@ export async function openHarness(): Promise<HarnessSession> {
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts chromium with a fresh profile and opens the harness page. */
+export async function openHarness(): Promise<HarnessSession> {
+  if (!fs.existsSync(path.join(HARNESS_DIR, 'harness.js'))) {
+    throw new Error('harness/dist is missing: run `npm run build:harness` first');
+  }
+  return openPage({
+    dir: HARNESS_DIR,
+    mounts: { '/dist-plugin/': PLUGIN_DIST_DIR },
+    viewport: { width: 1000, height: 800 },
+    ready: () => typeof window.renderPanel === 'function',
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

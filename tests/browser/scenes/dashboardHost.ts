@@ -4,35 +4,17 @@
  * load as in Grafana).
  */
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
-import { chromium, BrowserContext, Page } from 'playwright-core';
 import '../../support/grafanaInNode';
 import { dataFrameToJSON, type DataFrame, type DataFrameJSON } from '@grafana/data';
 import pluginJson from '../../../src/plugin.json';
-import { CHROMIUM_PATH, PLUGIN_DIST_DIR, REPO_ROOT, SCREENSHOT_DIR, serveStatic } from '../browser';
+import { HarnessSession, openPage, PLUGIN_DIST_DIR, REPO_ROOT, SCREENSHOT_DIR } from '../browser';
+import type { Page } from 'playwright-core';
 
 export const SCENES_HOST_DIR = path.join(REPO_ROOT, 'harness/scenes/dist');
 
-// The flags of tests/browser/browser.ts: no sandbox (containers), no GPU, nothing that reaches the network.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export interface DashboardSession {
-  context: BrowserContext;
-  page: Page;
-  /** Errors the page threw, for assertions. */
-  pageErrors: string[];
-  close: () => Promise<void>;
-}
+/** A browser page on the Scenes dashboard host. */
+export type DashboardSession = HarnessSession;
 
 export async function openDashboardHost(): Promise<DashboardSession> {
   if (!fs.existsSync(path.join(SCENES_HOST_DIR, 'host.js'))) {
@@ -41,32 +23,12 @@ export async function openDashboardHost(): Promise<DashboardSession> {
   if (!fs.existsSync(path.join(PLUGIN_DIST_DIR, 'module.js'))) {
     throw new Error(`${PLUGIN_DIST_DIR}/module.js is missing: run \`npm run build\` first`);
   }
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install -y chromium)`);
-  }
-  const server = await serveStatic(SCENES_HOST_DIR, { [`/public/plugins/${pluginJson.id}/`]: PLUGIN_DIST_DIR });
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sipcodes-scenes-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_FLAGS,
+  return openPage({
+    dir: SCENES_HOST_DIR,
+    mounts: { [`/public/plugins/${pluginJson.id}/`]: PLUGIN_DIST_DIR },
     viewport: { width: 1100, height: 900 },
+    ready: () => typeof window.scenesHost === 'object',
   });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
-  await page.waitForFunction(() => typeof window.scenesHost === 'object');
-  return {
-    context,
-    page,
-    pageErrors,
-    close: async () => {
-      await context.close();
-      await server.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Frames in the wire form /api/ds/query sends them. */
