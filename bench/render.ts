@@ -8,7 +8,7 @@
 import type { DataFrameJSON } from '@grafana/data';
 import { openHarness, HarnessSession } from '../tests/browser/browser';
 import { realisticTimeseries } from '../tests/browser/realistic';
-import { grafanaData } from '../tests/support/grafanaInNode';
+import { grafanaData } from '../tests/testing/grafanaInNode';
 import { assessDistribution, formatSharePercent, normalizeFrames, policyFor, SEVERITY_RANK } from '../src/core';
 import { BenchResult, compare, median, round } from './measure';
 

@@ -6,7 +6,7 @@
 import fs from 'fs';
 import path from 'path';
 import zlib from 'zlib';
-import { grafanaData } from '../tests/support/grafanaInNode';
+import { grafanaData } from '../tests/testing/grafanaInNode';
 import { BenchResult, compare, medianPair, printTable, round } from './measure';
 import { countIntoTypedArray, countTexts, logsFrame, rawFrame, sumAndCopyValues, timeseriesFrames } from './data';
 import { benchRender } from './render';

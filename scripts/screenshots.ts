@@ -6,7 +6,7 @@
 import fs from 'fs';
 import path from 'path';
 // Loaded first: @grafana/data needs a window when it loads.
-import { grafanaData } from '../tests/support/grafanaInNode';
+import { grafanaData } from '../tests/testing/grafanaInNode';
 import { openHarness, REPO_ROOT } from '../tests/browser/browser';
 import { TEST_IDS } from '../src/constants/testIds';
 import { buildScenario } from '../tools/seed';

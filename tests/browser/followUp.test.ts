@@ -4,7 +4,7 @@
  * Elasticsearch data source returns them (A Terms × Date Histogram, B raw data rows with flattened `_source` keys,
  * C nested Terms), and runs from the source and from the production build (dist/module.js, its card a lazy chunk).
  */
-import '../support/grafanaInNode';
+import '../testing/grafanaInNode';
 import fs from 'fs';
 import path from 'path';
 import { dataFrameToJSON } from '@grafana/data';

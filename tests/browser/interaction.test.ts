@@ -2,7 +2,7 @@
  * What a NOC engineer does with the panel, in headless Chromium: open guidance from a slice, a legend row and a
  * finding (mouse and keyboard), follow the links, read it in both themes; and what an attacker cannot do.
  */
-import '../support/grafanaInNode';
+import '../testing/grafanaInNode';
 import { createTheme, dataFrameFromJSON } from '@grafana/data';
 import type { Page } from 'playwright-core';
 import { assessCodes, normalizeFrames, ongoingFirst, policyFor, Severity } from '../../src/core';

@@ -2,7 +2,7 @@
  * Each frame shape of src/core/normalize/testing/frames.ts, rendered by the real panel in headless Chromium.
  * What the core computes in Node is what the browser must show: a slice and a legend row per code, a message per notice.
  */
-import '../support/grafanaInNode';
+import '../testing/grafanaInNode';
 import { dataFrameFromJSON, DataFrameJSON } from '@grafana/data';
 import * as fixtures from '../../src/core/normalize/testing/frames';
 import { normalizeFrames } from '../../src/core';

@@ -4,7 +4,7 @@
  * As a NOC engineer would check it: every finding reachable, nothing cut off, enough legend rows, stable colours,
  * a dominant code drawn at its true share, and a short keyboard path (findings → chart → legend).
  */
-import '../support/grafanaInNode';
+import '../testing/grafanaInNode';
 import { dataFrameFromJSON } from '@grafana/data';
 import type { Page } from 'playwright-core';
 import { assessCodes, normalizeFrames } from '../../src/core';

@@ -4,7 +4,7 @@
  * source, a SceneTimeRange and dashboard variables (harness/scenes/). Options defaults, the plugin's migration,
  * field overrides, data links, replaceVariables and option changes all run through Scenes and @grafana/data here.
  */
-import '../../support/grafanaInNode';
+import '../../testing/grafanaInNode';
 import type { FieldConfigSource } from '@grafana/data';
 import { TEST_IDS } from '../../../src/constants/testIds';
 import { DEFAULT_OPTIONS } from '../../../src/options/options';

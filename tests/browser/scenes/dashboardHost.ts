@@ -5,7 +5,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import '../../support/grafanaInNode';
+import '../../testing/grafanaInNode';
 import { dataFrameToJSON, type DataFrame, type DataFrameJSON } from '@grafana/data';
 import pluginJson from '../../../src/plugin.json';
 import { HarnessSession, openPage, PLUGIN_DIST_DIR, REPO_ROOT, SCREENSHOT_DIR } from '../browser';
