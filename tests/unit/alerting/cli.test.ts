@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { main, USAGE } from '../../../tools/alert-rules/main';
-import { removeScratchDirs, scratchDir } from './support/repo';
+import { removeScratchDirs, scratchDir } from './testing/repo';
 
 interface Run {
   code: number;

@@ -1,14 +1,14 @@
 /**
  * Team text (guidance meaning and action) reaches the notification exactly as written and never runs: Go template
  * syntax, provisioning's $-interpolation and YAML specials are all inert. What an alert prints is checked with
- * support/goTemplate.ts after the YAML is parsed, as Grafana reads the file.
+ * testing/goTemplate.ts after the YAML is parsed, as Grafana reads the file.
  */
 import { buildPolicy, planAlertRules } from '../../../src/core';
 import { alertingFile, RuleSettings } from '../../../tools/alert-rules/rules';
 import { renderFile } from '../../../tools/alert-rules/main';
 import { goString, templateText } from '../../../tools/alert-rules/template';
-import { provisioningValue, readGoString, renderTemplate, TemplateData } from './support/goTemplate';
-import { parseAlertingFile, ruleByUid } from './support/rules';
+import { provisioningValue, readGoString, renderTemplate, TemplateData } from './testing/goTemplate';
+import { parseAlertingFile, ruleByUid } from './testing/rules';
 
 const SETTINGS: RuleSettings = {
   datasourceUid: 'voice-calls',

@@ -17,8 +17,8 @@ import {
   removeScratchDirs,
   REPO_ROOT,
   scratchDir,
-} from './support/repo';
-import { decide, parseAlertingFile, ruleByUid, rulesOf } from './support/rules';
+} from './testing/repo';
+import { decide, parseAlertingFile, ruleByUid, rulesOf } from './testing/rules';
 
 afterAll(removeScratchDirs);
 

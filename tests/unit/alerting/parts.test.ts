@@ -9,8 +9,8 @@ import {
 import { allOf, num } from '../../../tools/alert-rules/expressions';
 import { codesQuery, FIELD_NAME, finalResponsesQuery } from '../../../tools/alert-rules/lucene';
 import { chooseByCode } from '../../../tools/alert-rules/template';
-import { evaluateMath } from './support/mathexp';
-import { renderTemplate } from './support/goTemplate';
+import { evaluateMath } from './testing/mathexp';
+import { renderTemplate } from './testing/goTemplate';
 
 describe('durations', () => {
   it('reads the one-number-one-unit form Grafana and Elasticsearch both accept, nothing else', () => {

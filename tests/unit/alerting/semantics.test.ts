@@ -1,15 +1,15 @@
 /**
  * The generated conditions decide as the panel does: the same counts fire the alert exactly when they make the
  * panel raise the finding (assessCodes), checked on generated counts and rule settings. Grafana's math is evaluated
- * by support/mathexp.ts; windows are one bucket each, so the panel's split is exactly the alert's.
+ * by testing/mathexp.ts; windows are one bucket each, so the panel's split is exactly the alert's.
  */
 import fc from 'fast-check';
 
 import { assessCodes, buildPolicy, planAlertRules, Policy, RuleConfig } from '../../../src/core';
 import { alertingFile, RuleSettings } from '../../../tools/alert-rules/rules';
 import type { ProvisionedRule } from '../../../tools/alert-rules/grafanaTypes';
-import { evaluateMath } from './support/mathexp';
-import { decide } from './support/rules';
+import { evaluateMath } from './testing/mathexp';
+import { decide } from './testing/rules';
 
 const WINDOW_S = 900;
 const SETTINGS: RuleSettings = {

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { load } from 'js-yaml';
 
 import { parseOptions } from '../../../tools/seed/main';
-import { readRepoText, readRepoYaml, repoPath } from './support/repo';
+import { readRepoText, readRepoYaml, repoPath } from './testing/repo';
 
 const receiver = require('../../../tools/alert-rules/receiver.cjs') as {
   describeNotification(body: string): string[];
