@@ -128,6 +128,8 @@ export type NoticeKind =
   | 'no-code-field'
   | 'code-field-missing'
   | 'invalid-values'
+  /** Count cells that could not be used (negative, not a number, absurdly large): their calls were left out. */
+  | 'invalid-counts'
   | 'partial-data'
   | 'no-count-field'
   | 'mixed-shapes'

@@ -335,3 +335,18 @@ describe('no calls at all', () => {
     ).toBe(false);
   });
 });
+
+describe('message titles', () => {
+  it('give bad counts a title of their own, not that of bad codes', () => {
+    const frame = toDataFrame({
+      refId: 'A',
+      fields: [
+        { name: 'sip.status_code', type: FieldType.number, values: [200, 404, 486] },
+        { name: 'Count', type: FieldType.number, values: [100, -4, NaN] },
+      ],
+    });
+    const messages = model({ series: [frame] }).messages;
+    expect(messages.find((message) => message.kind === 'invalid-counts')?.title).toBe('Counts that could not be used');
+    expect(messages.some((message) => message.kind === 'invalid-values')).toBe(false);
+  });
+});

@@ -11,6 +11,7 @@ const NOTICE_TITLES: Record<NoticeKind, string> = {
   'no-code-field': 'No field holds SIP codes',
   'code-field-missing': 'Code field not found',
   'invalid-values': 'Values that are not SIP codes',
+  'invalid-counts': 'Counts that could not be used',
   'partial-data': 'Partial data',
   'no-count-field': 'No count field',
   'mixed-shapes': 'Mixed query results',

@@ -182,7 +182,9 @@ test(`${RUNS} terms tables with known bad keys and counts: every invalid call an
       expect(model.total + provisional).toBe(validCalls);
       // A null count is an empty bucket (0 calls), as Grafana's data source means it; NaN and negatives are unusable.
       const unusableCounts = rows.some((row) => row.count !== null && !sane(row.count));
-      const reported = model.messages.some((message) => message.kind === 'invalid-values');
+      const reported = model.messages.some(
+        (message) => message.kind === (invalidCalls > 0 ? 'invalid-values' : 'invalid-counts')
+      );
       if (invalidCalls > 0 || unusableCounts) {
         figures.invalidCalls += invalidCalls;
         figures[reported ? 'invalidReported' : 'invalidUnreported'] += 1;

@@ -129,9 +129,10 @@ describe('Terms tables', () => {
       ],
     });
     const invalidNotices = result.notices.filter((item) => item.kind === 'invalid-values');
-    expect(invalidNotices).toHaveLength(2);
+    expect(invalidNotices).toHaveLength(1);
     expect(invalidNotices[0].message).toContain('abc ×7');
-    expect(invalidNotices[1].message).toMatch(/2 count values.*NaN, -4/);
+    // Bad counts are their own kind of problem, with their own title in the panel.
+    expect(notice(result, 'invalid-counts')!.message).toMatch(/2 count values.*NaN, -4/);
   });
 
   it('leaves out Count cells that are infinite or absurdly large', () => {
@@ -139,7 +140,7 @@ describe('Terms tables', () => {
     const result = normalizeFrames([frame]);
     expect(counts(result)).toEqual({ 200: 10, 503: 5 });
     expect(Number.isFinite(result.total)).toBe(true);
-    expect(notice(result, 'invalid-values')!.message).toContain('Infinity');
+    expect(notice(result, 'invalid-counts')!.message).toContain('Infinity');
   });
 
   it('builds a timeline from a long-format table (time, code, Count)', () => {

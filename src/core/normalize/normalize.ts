@@ -186,7 +186,7 @@ function normalize(series: unknown, options: unknown): CodeDistribution {
     notices.add('invalid-values', 'warning', messages.invalidValues(invalid, total + invalid.count + sum(provisional)));
   }
   if (tally.badCountCells > 0) {
-    notices.add('invalid-values', 'warning', messages.badCounts(tally.badCountCells, tally.badCountSamples));
+    notices.add('invalid-counts', 'warning', messages.badCounts(tally.badCountCells, tally.badCountSamples));
   }
   if (timeline && untimedCalls > 0) {
     notices.add('no-time-data', 'info', messages.untimed(untimedCalls));
