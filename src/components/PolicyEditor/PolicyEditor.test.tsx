@@ -30,15 +30,19 @@ describe('PolicyEditor', () => {
     await user.tab();
     await user.type(within(row).getByLabelText('Rise × of 486'), '3');
     await user.tab();
+    await user.type(within(row).getByLabelText('Follow-up fields of 486'), 'trunk, called_number');
+    await user.tab();
     await user.type(within(row).getByLabelText('Guidance notes of 486'), 'Check the **callee**');
     await user.tab();
     expect(last()).toEqual({
       '486': {
         severity: 'immediate',
         rules: { shareAtLeast: 4.5, countAtLeast: 20, rise: expect.objectContaining({ factor: 3 }) },
+        followUpFields: ['trunk', 'called_number'],
         guidance: { notes: 'Check the **callee**' },
       },
     });
+    expect(buildPolicy(last()).issues).toEqual([]);
   });
 
   it('adds with Enter and refuses bad or duplicate codes', async () => {

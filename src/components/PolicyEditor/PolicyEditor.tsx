@@ -18,6 +18,8 @@ import {
   readThreshold,
   removeCode,
   setAnyIncident,
+  followUpFieldsText,
+  setFollowUpFields,
   setNotes,
   setSeverity,
   setThreshold,
@@ -140,6 +142,9 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
                   {column.label}
                 </th>
               ))}
+              <th title="Fields the guidance card breaks the code's calls down by (top contributors), comma-separated">
+                Follow-up fields
+              </th>
               <th>Guidance notes (markdown)</th>
               <th />
             </tr>
@@ -227,6 +232,20 @@ export function PolicyEditor({ value, onChange, context }: PolicyEditorProps) {
                       </td>
                     );
                   })}
+                  <td>
+                    <input
+                      className={styles.input}
+                      aria-label={`Follow-up fields of ${code}`}
+                      placeholder={followUpFieldsText(defaults.followUpFields)}
+                      defaultValue={followUpFieldsText(override.followUpFields)}
+                      onBlur={(event) => {
+                        const text = event.currentTarget.value;
+                        if (text.trim() !== followUpFieldsText(override.followUpFields)) {
+                          emit(setFollowUpFields(overrides, code, text));
+                        }
+                      }}
+                    />
+                  </td>
                   <td>
                     <textarea
                       className={`${styles.input} ${styles.notes}`}

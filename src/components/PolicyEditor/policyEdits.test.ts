@@ -13,6 +13,8 @@ import {
   readThreshold,
   removeCode,
   setAnyIncident,
+  followUpFieldsText,
+  setFollowUpFields,
   setNotes,
   setSeverity,
   setThreshold,
@@ -106,6 +108,17 @@ describe('policy edits', () => {
     expect(setNotes({ '404': { guidance: { notes: 'x', meaning: 'm' } } }, '404', ' ')).toEqual({
       '404': { guidance: { meaning: 'm' } },
     });
+  });
+
+  it('sets and clears the follow-up fields of a code from comma-separated text', () => {
+    expect(setFollowUpFields({}, '403', ' source.ip, user_agent ,')).toEqual({
+      '403': { followUpFields: ['source.ip', 'user_agent'] },
+    });
+    expect(setFollowUpFields({ '403': { severity: 'immediate', followUpFields: ['x'] } }, '403', '  ')).toEqual({
+      '403': { severity: 'immediate' },
+    });
+    expect(followUpFieldsText(['trunk', 'account'])).toBe('trunk, account');
+    expect(followUpFieldsText(undefined)).toBe('');
   });
 
   it('reads threshold inputs', () => {

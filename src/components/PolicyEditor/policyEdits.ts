@@ -183,6 +183,25 @@ export function setNotes(overrides: PolicyOverrides, code: string, notes: string
   return setOverride(overrides, code, nextGuidance ? { ...rest, guidance: nextGuidance } : rest);
 }
 
+/** A comma-separated list of field names as the editor shows it. */
+export function followUpFieldsText(fields: readonly string[] | undefined): string {
+  return (fields ?? []).join(', ');
+}
+
+/**
+ * Sets the fields a code's calls are broken down by in the guidance card ("source.ip, user_agent"); empty text
+ * clears the override, so the built-in fields apply again.
+ */
+export function setFollowUpFields(overrides: PolicyOverrides, code: string, text: string): PolicyOverrides {
+  const override = currentOverride(overrides, code);
+  const fields = text
+    .split(',')
+    .map((field) => field.trim())
+    .filter((field) => field !== '');
+  const { followUpFields: _old, ...rest } = override;
+  return setOverride(overrides, code, fields.length > 0 ? { ...rest, followUpFields: fields } : rest);
+}
+
 /** Whether the built-in policy of a code flags it at its first incident. */
 export function anyIncidentByDefault(code: string): boolean {
   return policyFor(Number(code), DEFAULT_POLICY).rules.anyIncident;
