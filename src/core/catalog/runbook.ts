@@ -4,7 +4,7 @@ import { FOLLOW_UP, anyIncidentRules, noRules, trackRules } from './ruleDefaults
 import { cite, SRC } from './sources';
 
 /**
- * The ten codes our runbook (shared/seed) explains, with its follow-up rule:
+ * The ten codes the team's original runbook explains, with its follow-up rule:
  * - investigate at the first incident: 408, 488, 500, 603;
  * - track and investigate significant numbers or trends: 403, 404, 480, 487, 503;
  * - normal: 200.
