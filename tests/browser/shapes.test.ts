@@ -21,7 +21,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-test('the fixtures cover the shapes of es-frames.md', () => {
+test('the fixtures cover every frame shape of the Elasticsearch data source', () => {
   const names = SHAPES.map(([name]) => name);
   for (const shape of [
     'ES_TERMS_TABLE',
