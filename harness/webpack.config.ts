@@ -6,6 +6,7 @@ import path from 'path';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import type { Configuration } from 'webpack';
+import { LOOSE_ESM_RULE, SWC_TYPESCRIPT_RULE } from './webpackRules';
 
 const root = path.resolve(__dirname, '..');
 
@@ -24,21 +25,8 @@ const config: Configuration = {
   },
   module: {
     rules: [
-      {
-        test: /\.[tj]sx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: 'swc-loader',
-          options: {
-            jsc: {
-              parser: { syntax: 'typescript', tsx: true },
-              transform: { react: { runtime: 'automatic' } },
-              target: 'es2020',
-            },
-          },
-        },
-      },
-      { test: /\.m?js$/, resolve: { fullySpecified: false } },
+      SWC_TYPESCRIPT_RULE,
+      LOOSE_ESM_RULE,
       { test: /\.css$/, use: ['style-loader', 'css-loader'] },
       { test: /\.(svg|png|jpe?g|gif|woff2?|eot|ttf)$/, type: 'asset/resource' },
     ],

@@ -9,6 +9,7 @@ import path from 'path';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { WebpackError, type Compiler, type Configuration } from 'webpack';
+import { LOOSE_ESM_RULE, SWC_TYPESCRIPT_RULE } from '../webpackRules';
 
 const project = path.resolve(__dirname, '../..');
 const scenesModules = path.join(project, '.tmp/scenes/node_modules');
@@ -111,21 +112,8 @@ const config: Configuration = {
   },
   module: {
     rules: [
-      {
-        test: /\.[tj]sx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: 'swc-loader',
-          options: {
-            jsc: {
-              parser: { syntax: 'typescript', tsx: true },
-              transform: { react: { runtime: 'automatic' } },
-              target: 'es2020',
-            },
-          },
-        },
-      },
-      { test: /\.m?js$/, resolve: { fullySpecified: false } },
+      SWC_TYPESCRIPT_RULE,
+      LOOSE_ESM_RULE,
       // @grafana/plugin-compat (Scenes 9) detects newer @grafana/runtime functions by importing them and testing
       // `typeof`: one the project's runtime lacks is `undefined` at run time, as under Grafana, not a build error.
       { test: /[\\/]@grafana[\\/]plugin-compat[\\/]/, parser: { exportsPresence: false } },

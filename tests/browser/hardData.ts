@@ -5,7 +5,7 @@
  */
 import type { DataFrameJSON } from '@grafana/data';
 import { termsTarget } from '../../src/core/roles/testing/esFrames';
-import { realisticTimeseries } from './realistic';
+import { realisticTimeseries, seriesFrame } from './realistic';
 
 const MINUTE = 60_000;
 /** 2026-03-02T15:00:00Z, the end of every range below. */
@@ -24,21 +24,6 @@ export interface PanelDataSet {
 }
 
 const TARGETS = [termsTarget('A', ['sip_status'], { dateHistogram: true })];
-
-function seriesFrame(code: number, times: number[], values: number[]): DataFrameJSON {
-  return {
-    schema: {
-      refId: 'A',
-      name: String(code),
-      meta: { type: 'timeseries-multi', typeVersion: [0, 0] },
-      fields: [
-        { name: 'Time', type: 'time', typeInfo: { frame: 'time.Time' } },
-        { name: 'Value', type: 'number', typeInfo: { frame: 'float64', nullable: true } },
-      ],
-    },
-    data: { values: [times, values] },
-  } as unknown as DataFrameJSON;
-}
 
 /** `count` calls spread over the buckets by `weights` (largest remainders, so the sum is exact). */
 function spread(count: number, weights: number[]): number[] {

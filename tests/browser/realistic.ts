@@ -33,18 +33,23 @@ export function realisticTimeseries(hours = 6, bucketMs = 5 * 60_000, seed = 7, 
   const totals: Record<number, number> = {};
   const frames = [...perCode.entries()].map(([code, values]) => {
     totals[code] = values.reduce((a, b) => a + b, 0);
-    return {
-      schema: {
-        refId: 'A',
-        name: String(code),
-        meta: { type: 'timeseries-multi', typeVersion: [0, 0] },
-        fields: [
-          { name: 'Time', type: 'time', typeInfo: { frame: 'time.Time' } },
-          { name: 'Value', type: 'number', typeInfo: { frame: 'float64', nullable: true } },
-        ],
-      },
-      data: { values: [times, values] },
-    } as unknown as DataFrameJSON;
+    return seriesFrame(code, times, values);
   });
   return { frames, timeRange: { from, to: REALISTIC_ANCHOR_MS }, totals };
+}
+
+/** One Terms × Date Histogram series as the data source sends it: a frame per code, named by its value. */
+export function seriesFrame(code: number, times: number[], values: number[]): DataFrameJSON {
+  return {
+    schema: {
+      refId: 'A',
+      name: String(code),
+      meta: { type: 'timeseries-multi', typeVersion: [0, 0] },
+      fields: [
+        { name: 'Time', type: 'time', typeInfo: { frame: 'time.Time' } },
+        { name: 'Value', type: 'number', typeInfo: { frame: 'float64', nullable: true } },
+      ],
+    },
+    data: { values: [times, values] },
+  } as unknown as DataFrameJSON;
 }
